@@ -1,0 +1,1 @@
+"""Extractors: one module per kind of value; each has run(plan) -> plan."""
