@@ -4,13 +4,22 @@
     "ngày   tháng 8 năm 2024"   → "2024-08"        (a blank day is unknown, never day 1)
     "tháng 11/2024", "tháng 11 năm 2024" → "2024-11"     "năm 2025" → "2025"
 
-Deadline-specific forms (cuối năm, quý IV, hằng năm …) are read in nlp/extract/deadlines.py
-on top of these.
+``find_time_expressions`` reads the wider set that deadlines and periods use:
+
+    "quý IV/2024" → "2024-12" (approximate)      "6 tháng đầu năm 2025" → "2025-06" (approximate)
+    "cuối năm 2024" → "2024-12" (approximate)    "cuối tháng 11/2024" → "2024-11" (approximate)
+    "ngày 10 tháng 11 hằng năm" → "--11-10" yearly   "ngày 20 hằng tháng" → "---20" monthly
+    "giai đoạn 2021 - 2025" → "2021" … "2025" (a range)
+
+The vocabulary (recurrence words, quarters, parts of a year) is in resources/deadlines.yaml.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from nlp import resources
 
 _SEP = r"\s*[/.\-–]\s*"
 _DAY = r"(?P<d>0?[1-9]|[12]\d|3[01])"
@@ -75,3 +84,142 @@ def parse_date(text: str) -> str | None:
     """The first date in ``text`` as partial ISO, or None."""
     dates = find_dates(text)
     return dates[0].value if dates else None
+
+
+# ---------------------------------------------------------------- wider time expressions
+
+@dataclass(frozen=True)
+class TimeExpr:
+    """A time expression: a date, a month, a quarter, a part of a year, a year or a range."""
+    start: int
+    end: int
+    value: str | None            # partial ISO, "--MM-DD" / "--MM" (no year), "---DD" (day of month)
+    kind: str                    # date, day_month, monthly_day, month, part_month, quarter,
+                                 # part_year, year, year_range
+    approximate: bool = False
+    recurrence: str | None = None
+    range_end: str | None = None  # the end of a range ("2025" for "2021 - 2025")
+
+    @property
+    def has_year(self) -> bool:
+        return bool(self.value) and self.value[0].isdigit()
+
+
+def _words(items) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(items, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> dict:
+    return resources.load("deadlines")["time"]
+
+
+@lru_cache(maxsize=1)
+def _recurrence_pattern() -> re.Pattern:
+    alts = []
+    for value, words in _vocabulary()["recurrence"].items():
+        alts.append(f"(?P<{value.replace('-', '_')}>{_words(words)})")
+    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.I)
+
+
+def recurrence_at(text: str, start: int, end: int | None = None) -> tuple[str, int, int] | None:
+    """The first recurrence word in ``text[start:end]``: (value, start, end), or None."""
+    m = _recurrence_pattern().search(text, start, len(text) if end is None else end)
+    if not m:
+        return None
+    value = next(k for k, v in m.groupdict().items() if v)
+    return value.replace("_", "-"), m.start(), m.end()
+
+
+def _yr(opt: bool = True) -> str:
+    body = rf"\s*(?:năm\s*|[/\-–]\s*)?{_YEAR}(?!\d)"
+    return f"(?:{body})?" if opt else body
+
+
+@lru_cache(maxsize=1)
+def _time_patterns() -> list[tuple[str, re.Pattern]]:
+    voc = _vocabulary()
+    quarters = "|".join(sorted(map(str, voc["quarters"]), key=len, reverse=True))
+    part_year = "|".join(f"(?:{p['pattern']})" for p in voc["part_of_year"])
+    part_month = _words(voc["part_of_month"])
+    year2 = r"(?P<y2>(?:19|20)\d\d)"
+    return [
+        ("year_range", re.compile(
+            rf"(?:(?:từ\s+)?năm\s*)?{_YEAR}\s*(?:[-–]|đến(?:\s+hết)?(?:\s+năm)?)\s*{year2}(?!\d)", re.I)),
+        ("date", DATE_PATTERNS[0][1]),
+        ("date", DATE_PATTERNS[1][1]),
+        ("monthly_day", re.compile(
+            rf"ngày\s*{_DAY}\s*(?:của\s+)?(?=(?:hằng|hàng|mỗi)\s+tháng)", re.I)),
+        ("day_month", re.compile(
+            rf"ngày\s*{_DAY}\s*tháng\s*{_MONTH}(?!\d)(?!\s*(?:năm|[/\-–])\s*\d)", re.I)),
+        ("day_month", re.compile(rf"(?<=ngày\s){_DAY}{_SEP}{_MONTH}(?!\d|{_SEP}\d)", re.I)),
+        ("day_month", re.compile(rf"(?<=trước\s){_DAY}{_SEP}{_MONTH}(?!\d|{_SEP}\d)", re.I)),
+        ("part_month", re.compile(rf"(?:{part_month})\s+tháng\s*{_MONTH}(?!\d){_yr()}", re.I)),
+        ("month", re.compile(rf"tháng\s*{_MONTH}(?!\d)\s*(?:năm\s*|[/\-–]\s*){_YEAR}(?!\d)", re.I)),
+        ("month", re.compile(rf"(?<![\d/.\-]){_MONTH}/{_YEAR}(?![\d/])")),
+        ("quarter", re.compile(rf"quý\s*(?P<q>{quarters})(?![\w]){_yr()}", re.I)),
+        ("part_year", re.compile(rf"(?P<part>{part_year})(?:\s*{_YEAR}(?!\d))?", re.I)),
+        ("year", re.compile(rf"năm\s*{_YEAR}(?!\d)", re.I)),
+        ("month", re.compile(rf"tháng\s*{_MONTH}(?![\d/]|\s*năm\s*\d)", re.I)),
+    ]
+
+
+def _part_month(part_text: str) -> int:
+    folded = " ".join(part_text.lower().split())
+    for p in _vocabulary()["part_of_year"]:
+        if re.fullmatch(p["pattern"], folded, re.I):
+            return int(p["month"])
+    raise ValueError(part_text)
+
+
+def _time_value(kind: str, m: re.Match) -> tuple[str | None, bool, str | None]:
+    """(value, approximate, range_end) of one match."""
+    g = m.groupdict()
+    y, mo, d = g.get("y"), g.get("m"), g.get("d")
+    if kind == "year_range":
+        return iso(y), False, iso(g["y2"])
+    if kind == "date":
+        return iso(y, mo, d if mo else None), False, None
+    if kind == "monthly_day":
+        return f"---{int(d):02d}", False, None
+    if kind == "day_month":
+        return f"--{int(mo):02d}-{int(d):02d}", False, None
+    if kind == "part_month":
+        return (iso(y, mo) if y else f"--{int(mo):02d}"), True, None
+    if kind == "month":
+        return (iso(y, mo) if y else f"--{int(mo):02d}"), False, None
+    if kind == "quarter":
+        month = int(_vocabulary()["quarters"][g["q"].upper() if not g["q"].isdigit() else g["q"]])
+        return (iso(y, month) if y else f"--{month:02d}"), True, None
+    if kind == "part_year":
+        month = _part_month(g["part"])
+        return (iso(y, month) if y else f"--{month:02d}"), True, None
+    if kind == "year":
+        return iso(y), False, None
+    return None, False, None
+
+
+def find_time_expressions(text: str, start: int = 0, end: int | None = None) -> list[TimeExpr]:
+    """Every time expression in ``text[start:end]`` in order; where they overlap, the earlier
+    pattern (the more specific) wins.  A recurrence word right after one ("… hằng năm") is
+    attached to it."""
+    end = len(text) if end is None else end
+    found: list[TimeExpr] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _time_patterns():
+        for m in pattern.finditer(text, start, end):
+            s, e = m.span()
+            if kind == "day_month" and m.group("d") is not None:
+                s = min(s, m.start("d"))
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            value, approx, range_end = _time_value(kind, m)
+            if value is None:
+                continue
+            recurrence = None
+            rec = recurrence_at(text, e, min(end, e + 24))
+            if rec and not text[e:rec[1]].strip(" ,"):
+                recurrence, e = rec[0], rec[2]
+            found.append(TimeExpr(s, e, value, kind, approx, recurrence, range_end))
+            taken.append((s, e))
+    return sorted(found, key=lambda t: t.start)

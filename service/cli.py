@@ -2,6 +2,10 @@
 
     kehoach text FILE [--json]            normalised text (or the RawDocument as JSON)
     kehoach parse FILE... [--out DIR]     the contract JSON (../shared/CONTRACT.md)
+    kehoach serve [--host H] [--port P] [--data-dir D] [--database-url URL]
+                                          the HTTP API (migrates the database to head first)
+    kehoach reparse [--data-dir D] [--database-url URL]
+                                          analyse every stored document again
 """
 from __future__ import annotations
 
@@ -55,6 +59,61 @@ def cmd_parse(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
+def _settings(args: argparse.Namespace):
+    from service.settings import Settings
+
+    overrides = {k: v for k, v in (("host", getattr(args, "host", None)),
+                                   ("port", getattr(args, "port", None)),
+                                   ("data_dir", args.data_dir),
+                                   ("database_url", args.database_url)) if v is not None}
+    return Settings(**overrides)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from service.app import create_app
+
+    settings = _settings(args)
+    app = create_app(settings)
+    print(f"kehoach: serving on http://{settings.host}:{settings.port} "
+          f"({app.state.engine.dialect.name}, data in {settings.data_dir})", file=sys.stderr)
+    uvicorn.run(app, host=settings.host, port=settings.port, log_level=args.log_level)
+    return 0
+
+
+def cmd_reparse(args: argparse.Namespace) -> int:
+    from ingest import Limits
+    from service.db.session import make_engine, make_session_factory, migrate
+    from service.storage import FileStore, all_ids, reparse_document
+
+    settings = _settings(args)
+    engine = make_engine(settings.effective_database_url)
+    migrate(engine)
+    sessions = make_session_factory(engine)
+    files = FileStore(settings.files_dir)
+    limits = Limits(max_bytes=settings.max_upload_bytes)
+    with sessions() as session:
+        ids = all_ids(session)
+    failures = 0
+    for n, doc_id in enumerate(ids, 1):
+        with sessions() as session:
+            try:
+                reparse_document(session, files, doc_id, limits)
+                status = "ok"
+            except Exception as e:  # report and go on: the stored result stays as it was
+                failures += 1
+                status = f"failed: {e}"
+        print(f"[{n}/{len(ids)}] document {doc_id} {status}", file=sys.stderr)
+    engine.dispose()
+    return 1 if failures else 0
+
+
+def _add_storage_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--data-dir", type=Path, help="files and the SQLite database (default ./var)")
+    p.add_argument("--database-url", help="e.g. postgresql://user@host/db (default: SQLite in the data dir)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kehoach", description="Vietnamese plan (Kế hoạch) intelligence")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -69,6 +128,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help="write DIR/<stem>.json for each file")
     p.add_argument("--spans", action="store_true", help="add source spans to the values")
     p.set_defaults(func=cmd_parse)
+
+    p = sub.add_parser("serve", help="run the HTTP API")
+    p.add_argument("--host", help="default 127.0.0.1")
+    p.add_argument("--port", type=int, help="default 8000")
+    p.add_argument("--log-level", default="info")
+    _add_storage_options(p)
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("reparse", help="analyse every stored document again")
+    _add_storage_options(p)
+    p.set_defaults(func=cmd_reparse)
     return parser
 
 

@@ -1,8 +1,384 @@
-"""Extractor stub: filled in by issue 3."""
+"""Assignments: the bodies a plan gives a task, each with its role (CONTRACT.md).
+
+Where the tasks are: the part whose heading names the organisation of the work
+("TỔ CHỨC THỰC HIỆN", "TRÁCH NHIỆM THỰC HIỆN", … ``roles.yaml: parts``); in it every
+numbered item, point and bullet whose text opens with a body ("1. Sở Nội vụ …",
+"a) Các sở, ban, ngành", "Giao Văn phòng …").  Outside that part only sentences with a
+lead cue ("X chủ trì, phối hợp với Y …") count.
+
+Roles: ``lead`` for a subject with a lead prefix or cue (giao, chủ trì, cơ quan thường
+trực, …), ``support`` for the bodies listed after "phối hợp với", ``responsible`` for any
+other subject.  One entry per body (folded name); the role is the first of
+``roles.yaml: precedence`` the body got.
+
+The small outline helpers here (``parts``, ``units``) read the section tree when the
+segmenter filled it and scan heading-like lines themselves when it did not; the criteria
+and awards extractors use them too.
+"""
 from __future__ import annotations
 
-from schema.plan import PlanDocument
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from nlp import resources
+from nlp.bodies import BodyMention, find_bodies, grammar, level_of
+from nlp.textutil import fold, lines, sentences
+from schema.plan import Assignment, PlanDocument, Role, Section, SectionKind
+
+# ---------------------------------------------------------------------- outline helpers
+
+_PART_RE = re.compile(r"^(?:PHẦN\s+)?([IVXL]{1,5})\s*[.:\-–)]\s*(\S.*)$")
+_ITEM_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\s*[.)]\s*(\S.*)?$")
+_POINT_RE = re.compile(r"^([a-zđ])\s*\)\s*(\S.*)?$")
+_BULLET_RE = re.compile(r"^([-+•*–—]|\u2022)\s*(\S.*)?$")
+
+
+@dataclass
+class Part:
+    label: str
+    title: str
+    start: int          # heading line start
+    body_start: int     # after the heading line
+    end: int
+
+
+@dataclass
+class Unit:
+    kind: str           # "item", "point", "bullet", "para"
+    label: str | None
+    start: int          # line start
+    content: int        # after the label
+    end: int            # line end
+    depth: int          # 2 item, 3 point, 4 bullet, 5 paragraph
+
+
+def _is_caps_title(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def parts(plan: PlanDocument) -> list[Part]:
+    """The Roman-numeral parts: from plan.sections when present, else scanned from lines."""
+    text = plan.text
+    found = [s for s in plan.sections if s.kind in (SectionKind.PART, SectionKind.CHAPTER)]
+    if found:
+        out = []
+        for s in found:
+            nl = text.find("\n", s.heading.start, s.body.end)
+            hend = s.heading.end if s.heading.end > s.heading.start else (nl if nl >= 0 else s.body.end)
+            out.append(Part(s.label, s.title or text[s.heading.start:hend], s.heading.start, hend, s.body.end))
+        return out
+    heads = []
+    for ls, le in lines(text):
+        m = _PART_RE.match(text[ls:le])
+        if m and _is_caps_title(m.group(2)):
+            heads.append((m.group(1), m.group(2).strip(), ls, le))
+    out = []
+    for i, (label, title, ls, le) in enumerate(heads):
+        end = heads[i + 1][2] if i + 1 < len(heads) else _closing(text, le)
+        out.append(Part(label, title, ls, le, end))
+    return out
+
+
+_CLOSING_RE = re.compile(r"^\s*(?:Nơi nhận|Trên đây là|TM\.|KT\.|\*\*TM\.)", re.MULTILINE)
+
+
+def _closing(text: str, pos: int) -> int:
+    m = _CLOSING_RE.search(text, pos)
+    return m.start() if m else len(text)
+
+
+def units(text: str, start: int, end: int) -> list[Unit]:
+    """Every non-empty line of ``text[start:end]`` as an item / point / bullet / paragraph."""
+    out: list[Unit] = []
+    prev_line = ""
+    for ls, le in lines(text, start, end):
+        line = text[ls:le]
+        # a hard-wrapped line continues the unit before it
+        if out and prev_line and not prev_line.rstrip().endswith((".", ";", ":", "!", "?")) \
+                and (line[:1].islower() or prev_line.rstrip().endswith((",", "-", "–"))) \
+                and not _ITEM_RE.match(line) and not _POINT_RE.match(line) and not _BULLET_RE.match(line):
+            out[-1].end = le
+            prev_line = line
+            continue
+        prev_line = line
+        for kind, rx, depth in (("item", _ITEM_RE, 2), ("point", _POINT_RE, 3), ("bullet", _BULLET_RE, 4)):
+            m = rx.match(line)
+            if m:
+                content = ls + m.start(2) if m.group(2) else le
+                label = m.group(1) if kind != "bullet" else None
+                if kind == "item" and not m.group(2):
+                    continue
+                out.append(Unit(kind, label, ls, content, le, depth))
+                break
+        else:
+            if _PART_RE.match(line) and _is_caps_title(line):
+                continue
+            out.append(Unit("para", None, ls, ls, le, 5))
+    return out
+
+
+def find_part(plan: PlanDocument, cues: list[str]) -> Part | None:
+    """The first part whose folded title contains one of ``cues`` (tried in order)."""
+    ps = parts(plan)
+    for cue in cues:
+        for p in ps:
+            if cue in fold(p.title):
+                return p
+    return None
+
+
+def section_label(plan: PlanDocument, pos: int) -> str | None:
+    def walk(secs: list[Section], path: list[str]) -> str | None:
+        for s in secs:
+            if s.body.start <= pos < s.body.end:
+                return walk(s.children, path + [s.label]) or ".".join(path + [s.label])
+        return None
+    return walk(plan.sections, [])
+
+
+# ---------------------------------------------------------------------- roles
+
+@lru_cache(maxsize=1)
+def _rules() -> dict:
+    r = resources.load("roles")
+
+    def alt(words):
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+    return {
+        "parts": [fold(p) for p in r["parts"]],
+        "lead_prefix": re.compile(r"^\s*(?:" + alt(r["prefixes"]["lead"]) + r")\s+", re.IGNORECASE),
+        "neutral_prefix": re.compile(r"^\s*(?:" + alt(r["prefixes"]["neutral"]) + r")\s+", re.IGNORECASE),
+        "lead_cue": re.compile(r"(?<![\w])(?:" + alt(r["lead_cues"]) + r")(?![\w])", re.IGNORECASE),
+        "support_cue": re.compile(r"(?<![\w])(?:" + alt(r["support_cues"]) + r")(?![\w])", re.IGNORECASE),
+        "sep": re.compile(r"^(?:\s|" + alt(r["list_separators"]) + r"|\([^()]*\))*$", re.IGNORECASE),
+        "exclude_q": [fold(q) for q in r["exclude"]["qualifiers"]],
+        "exclude_n": [fold(n) for n in r["exclude"]["nouns"]],
+        "precedence": [Role(x) for x in r["precedence"]],
+        "descriptor": re.compile(r"^\s*(?:" + alt(r["descriptors"]) + r")(?![\w])", re.IGNORECASE),
+        "anywhere": re.compile(r"(?<![\w])(?:" + alt(r["lead_anywhere"]) + r")(?![\w])", re.IGNORECASE),
+    }
+
+
+_FILLER = {"các", "những", "tất", "cả"}
+
+
+def body_key(name: str) -> str:
+    """Dedupe key: abbreviations expanded, folded words without 'các' and punctuation."""
+    g = grammar()
+    name = g.abbr_re.sub(lambda m: g.abbr[m.group()], name)
+    key = " ".join(w for w in re.findall(r"[^\W_]+", fold(name)) if w not in _FILLER)
+    return key.replace("tổ quốc việt nam", "tổ quốc")
+
+
+def same_body(a: str, b: str) -> bool:
+    ka, kb = body_key(a), body_key(b)
+    if ka == kb:
+        return True
+    short, long_ = sorted((ka, kb), key=len)
+    return len(short) >= 8 and long_.startswith(short + " ") and not short.startswith("văn phòng")
+
+
+def _taskable(m: BodyMention) -> bool:
+    r = _rules()
+    f = fold(m.name)
+    if any(q in f for q in r["exclude_q"]):
+        return False
+    if m.kind == "group" and any(n in f for n in r["exclude_n"]):
+        return False
+    return True
+
+
+def _mentions_outside_parens(text: str, start: int, end: int) -> list[BodyMention]:
+    out, depth_spans = [], []
+    for m in re.finditer(r"\([^()]*\)", text[start:end]):
+        depth_spans.append((start + m.start(), start + m.end()))
+    for b in find_bodies(text, start, end):
+        if not any(s <= b.start < e for s, e in depth_spans):
+            out.append(b)
+    return out
+
+
+def body_list(text: str, start: int, end: int) -> tuple[list[BodyMention], int]:
+    """The bodies listed from ``start`` on (joined by separators); and where the list ends."""
+    sep = _rules()["sep"]
+    out: list[BodyMention] = []
+    pos = start
+    for b in _mentions_outside_parens(text, start, end):
+        if not sep.match(text[pos:b.start]):
+            break
+        out.append(b)
+        pos = b.end
+    # a parenthetical right after the list belongs to it
+    m = re.match(r"\s*\([^()]*\)", text[pos:end])
+    if out and m:
+        pos += m.end()
+    return out, pos
+
+
+@dataclass
+class _Hit:
+    mention: BodyMention
+    role: Role
+
+
+def _clause_hits(text: str, start: int, end: int, require_lead: bool = False) -> tuple[list[_Hit], bool]:
+    """Subject(s) at the start of ``text[start:end]`` and the supports of the clause.
+
+    Returns the hits and whether the clause was a bare heading (only bodies, no task)."""
+    r = _rules()
+    pos = start
+    lead = False
+    while True:
+        seg = text[pos:end]
+        m = r["lead_prefix"].match(seg)
+        if m:
+            lead = True
+            pos += m.end()
+            continue
+        m = r["neutral_prefix"].match(seg)
+        if m:
+            pos += m.end()
+            continue
+        break
+    subjects, after = body_list(text, pos, end)
+    hits: list[_Hit] = []
+    rest = text[after:end]
+    if subjects and r["descriptor"].match(rest):
+        subjects = []          # "Các cơ quan, đơn vị được giao chủ trì …": a description, not a body
+    heading = bool(subjects) and not re.search(r"[^\W_]", rest.split(":", 1)[0])
+    if subjects:
+        # the subject's own clause: up to the first "phối hợp với" list
+        own = rest
+        sm = r["support_cue"].search(rest)
+        if sm:
+            own = rest[:sm.start()]
+        is_lead = lead or bool(r["lead_cue"].search(own))
+        if require_lead and not is_lead:
+            return [], heading
+        role = Role.LEAD if is_lead else Role.RESPONSIBLE
+        hits += [_Hit(s, role) for s in subjects]
+    elif require_lead:
+        return [], False
+    for sm in r["support_cue"].finditer(text, pos, end):
+        supports, _ = body_list(text, sm.end(), end)
+        hits += [_Hit(s, Role.SUPPORT) for s in supports]
+    return hits, heading
+
+
+def _unit_hits(text: str, u: Unit, require_lead: bool = False) -> tuple[list[_Hit], bool]:
+    hits: list[_Hit] = []
+    subjects: list[_Hit] = []
+    heading = False
+    first = True
+    for ss, se in sentences(text, u.content, u.end):
+        h, is_heading = _clause_hits(text, ss, se, require_lead)
+        if first:
+            heading = is_heading
+        # a heading "X:" followed by the task on the same line
+        if first and h and ":" in text[ss:se]:
+            colon = text.index(":", ss, se)
+            if all(x.mention.end <= colon for x in h if x.role != Role.SUPPORT):
+                tail_hits, _ = _clause_hits(text, colon + 1, se)
+                cue = _rules()["lead_cue"].search(text, colon + 1, se)
+                own_end = _rules()["support_cue"].search(text, colon + 1, se)
+                if cue and (not own_end or cue.start() < own_end.start()):
+                    h = [_Hit(x.mention, Role.LEAD) if x.role != Role.SUPPORT else x for x in h]
+                h += [x for x in tail_hits if x.role == Role.SUPPORT]
+        if not first and subjects and not any(x.role != Role.SUPPORT for x in h):
+            # a later sentence continues the subject's task ("… Tham mưu …, theo dõi, đôn đốc …")
+            own = text[ss:se]
+            sm = _rules()["support_cue"].search(own)
+            if _rules()["lead_cue"].search(own[:sm.start()] if sm else own):
+                h = h + [_Hit(x.mention, Role.LEAD) for x in subjects]
+        if first:
+            subjects = [x for x in h if x.role != Role.SUPPORT]
+        hits += h
+        first = False
+    return hits, heading
+
+
+def _issuer_key(plan: PlanDocument) -> str | None:
+    issuer = plan.header.issuer.value if plan.header.issuer else None
+    return body_key(issuer) if issuer else None
+
+
+def extract(plan: PlanDocument) -> list[Assignment]:
+    text = plan.text
+    flat = text.replace("\n", " ")      # units may span hard-wrapped lines
+    r = _rules()
+    part = find_part(plan, r["parts"])
+    found: list[tuple[_Hit, int]] = []       # (hit, order)
+
+    if part is not None:
+        us = units(text, part.body_start, part.end)
+        numbered = any(u.kind != "para" for u in us)
+        heading_hits: list[_Hit] = []        # the bodies of the last bare heading item
+        heading_depth = 0
+        prev_had_content = False
+        for u in us:
+            if u.kind == "para" and numbered:
+                # a paragraph continues a bare heading item ("2. Văn phòng" + its task)
+                if heading_hits and not prev_had_content:
+                    for ss, se in sentences(flat, u.start, u.end):
+                        own = flat[ss:se]
+                        sm = r["support_cue"].search(own)
+                        if r["lead_cue"].search(own[:sm.start()] if sm else own):
+                            for hh in heading_hits:
+                                found.append((_Hit(hh.mention, Role.LEAD), len(found)))
+                        for m2 in r["support_cue"].finditer(flat, ss, se):
+                            sup, _ = body_list(flat, m2.end(), se)
+                            found += [(_Hit(s, Role.SUPPORT), len(found)) for s in sup]
+                continue
+            hits, heading = _unit_hits(flat, u)
+            if u.depth <= heading_depth or heading:
+                heading_hits, heading_depth = [], 0
+            if heading:
+                heading_hits = [h for h in hits if h.role != Role.SUPPORT]
+                heading_depth = u.depth
+                prev_had_content = False
+            else:
+                prev_had_content = True
+                if heading_hits and not any(h.role != Role.SUPPORT for h in hits):
+                    own = flat[u.content:u.end]
+                    sm = r["support_cue"].search(own)
+                    if r["lead_cue"].search(own[:sm.start()] if sm else own):
+                        hits += [_Hit(hh.mention, Role.LEAD) for hh in heading_hits]
+            found += [(h, len(found)) for h in hits]
+
+    # lead-cue sentences elsewhere in the body
+    lo = part.start if part else None
+    hi = part.end if part else None
+    body_parts = parts(plan)
+    scan_start = body_parts[0].start if body_parts else 0
+    scan_end = body_parts[-1].end if body_parts else len(text)
+    for u in units(text, scan_start, scan_end):
+        if lo is not None and lo <= u.start < hi:
+            continue
+        if not r["anywhere"].search(text, u.content, u.end):
+            continue
+        hits, _ = _unit_hits(flat, u, require_lead=True)
+        found += [(h, len(found)) for h in hits]
+
+    issuer = _issuer_key(plan)
+    out: list[Assignment] = []
+    for hit, _ in found:
+        m = hit.mention
+        if not _taskable(m) or (issuer and body_key(m.name) == issuer):
+            continue
+        for i, a in enumerate(out):
+            if same_body(a.body, m.name):
+                if r["precedence"].index(hit.role) < r["precedence"].index(a.role):
+                    out[i] = a.model_copy(update={"role": hit.role})
+                break
+        else:
+            out.append(Assignment(body=m.name, role=hit.role, level=m.level or level_of(m.name),
+                                  span=plan.span(m.start, m.end), section=section_label(plan, m.start)))
+    return out
 
 
 def run(plan: PlanDocument) -> PlanDocument:
+    plan.assignments = extract(plan)
     return plan

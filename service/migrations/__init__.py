@@ -1,0 +1,1 @@
+"""Alembic migrations (applied to head by ``kehoach serve`` at start)."""

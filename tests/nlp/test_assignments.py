@@ -1,0 +1,100 @@
+"""Assignments: bodies given a task and their role; seeds against gold."""
+import json
+
+import pytest
+
+import ingest
+from nlp.extract import assignments
+from nlp.textutil import fold
+from schema.plan import PlanDocument
+from tests.conftest import GOLD, SEEDS, require_shared
+
+
+def plan_of(text: str) -> PlanDocument:
+    return PlanDocument(raw=ingest.read_bytes(text.encode("utf-8"), "plan.txt"))
+
+
+def extract(text: str) -> list[tuple[str, str]]:
+    return [(a.body, a.role.value) for a in assignments.run(plan_of(text)).assignments]
+
+
+CASES = [
+    # item subjects, giao, phối hợp với; a body's roles: lead > responsible > support
+    ("I. MỤC ĐÍCH, YÊU CẦU\nTạo khí thế thi đua.\nII. TỔ CHỨC THỰC HIỆN\n"
+     "1. Các Phòng, ban, đơn vị trực thuộc Văn phòng phối hợp tổ chức triển khai kế hoạch này.\n"
+     "2. Giao Phòng Hành chính tổ chức - Quản trị tài vụ tổng hợp kết quả.\n",
+     [("Các Phòng, ban, đơn vị trực thuộc Văn phòng", "responsible"),
+      ("Phòng Hành chính tổ chức - Quản trị tài vụ", "lead")]),
+    # point headings "X : task"
+    ("V. TRÁCH NHIỆM THỰC HIỆN\na) Các sở, ban, ngành, địa phương\n- Xây dựng kế hoạch cụ thể.\n"
+     "d) Sở Thông tin và Truyền thông  : Phối hợp với Ban Tuyên giáo Tỉnh uỷ chỉ đạo tuyên truyền.\n"
+     "e) Sở Nội vụ:   Chủ trì, phối hợp với Sở Lao động - Thương binh và Xã hội, Sở Xây dựng hướng dẫn.\n"
+     "Căn cứ nội dung Kế hoạch các đơn vị, địa phương chủ động triển khai thực hiện.\n",
+     [("Các sở, ban, ngành, địa phương", "responsible"), ("Sở Thông tin và Truyền thông", "responsible"),
+      ("Ban Tuyên giáo Tỉnh uỷ", "support"), ("Sở Nội vụ", "lead"),
+      ("Sở Lao động - Thương binh và Xã hội", "support"), ("Sở Xây dựng", "support")]),
+    # a bare heading item whose paragraph monitors the others
+    ("IV. TỔ CHỨC THỰC HIỆN\n1. Trách nhiệm của các phòng, các đơn vị\n- Các phòng, đơn vị tổ chức triển khai.\n"
+     "2. Văn phòng\nTham mưu sơ kết, tổng kết và đôn đốc, theo dõi kết quả thực hiện./.\n",
+     [("các phòng, các đơn vị", "responsible"), ("Văn phòng", "lead")]),
+    # officials as subjects
+    ("IV. TỔ CHỨC THỰC HIỆN\n1. Trưởng các phòng chuyên môn, Chánh Thanh tra, Chánh Văn phòng có trách nhiệm triển khai.\n",
+     [("Trưởng các phòng chuyên môn", "responsible"), ("Chánh Thanh tra", "responsible"),
+      ("Chánh Văn phòng", "responsible")]),
+    # vague and non-state groups are left out; a body in parentheses is not listed
+    ("VI. TỔ CHỨC THỰC HIỆN\n1. Giao cho Phòng Nội vụ là cơ quan thường trực. Có trách nhiệm chủ trì, phối hợp với "
+     "Phòng Tư pháp (Thường trực Hội đồng Thi đua - Khen thưởng huyện), các cơ quan, đơn vị có liên quan tổ chức triển khai.\n"
+     "2. Các cơ quan, đơn vị huyện; Ủy ban nhân dân các xã, thị trấn và các doanh nghiệp đóng trên địa bàn huyện triển khai.\n",
+     [("Phòng Nội vụ", "lead"), ("Phòng Tư pháp", "support"), ("Các cơ quan, đơn vị huyện", "responsible"),
+      ("Ủy ban nhân dân các xã, thị trấn", "responsible")]),
+    # outside the task part only lead-cue sentences count; hard-wrapped lines join
+    ("II. GIẢI PHÁP\n1. Các cơ quan, ban, ngành huyện tổ chức thực hiện.\n"
+     "2. Trung tâm Văn hóa, Thể thao và Truyền thông huyện chủ trì, phối hợp với Phòng\nNội vụ hướng dẫn.\n"
+     "III. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ chịu trách nhiệm về\nviệc báo cáo. Tham mưu Ủy ban nhân dân tỉnh theo dõi,\n"
+     "đôn đốc các sở triển khai.\n2. Các cơ quan, đơn vị được\ngiao chủ trì có trách nhiệm hoàn thành nhiệm vụ.\n",
+     [("Sở Nội vụ", "lead"), ("Trung tâm Văn hóa, Thể thao và Truyền thông huyện", "lead"), ("Phòng Nội vụ", "support")]),
+    # no task part, no lead cue: nothing
+    ("I. MỤC ĐÍCH\nCác sở, ban, ngành thực hiện tốt.\n", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_assignments(text, expected):
+    assert extract(text) == expected
+
+
+def test_dedupe_across_spellings():
+    text = ("III. TỔ CHỨC THỰC HIỆN\n1. UBND xã chủ trì tuyên truyền.\n2. Ủy ban nhân dân xã phối hợp kiểm tra.\n"
+            "3. Phòng Lao động, Thương binh và Xã hội phối hợp với Phòng Lao động - Thương binh và Xã hội huyện.\n")
+    got = extract(text)
+    assert got == [("UBND xã", "lead"), ("Phòng Lao động, Thương binh và Xã hội", "responsible")]
+
+
+def _same(gold_names, pred):
+    p = " ".join(fold(pred).replace(",", " ").split())
+    for g in gold_names:
+        g = " ".join(fold(g).replace(",", " ").split())
+        if g == p or p.startswith(g + " ") or g.startswith(p + " "):
+            return True
+    return False
+
+
+def test_seeds_against_gold():
+    require_shared()
+    tp = fp = fn = roles_ok = 0
+    for gf in sorted(GOLD.glob("*.json")):
+        gold = json.loads(gf.read_text(encoding="utf-8"))["assignments"]
+        pred = assignments.run(PlanDocument(raw=ingest.load(SEEDS / f"{gf.stem}.txt"))).assignments
+        left = list(pred)
+        for g in gold:
+            names = g["body"] if isinstance(g["body"], list) else [g["body"]]
+            hit = next((p for p in left if _same(names, p.body)), None)
+            if hit is None:
+                fn += 1
+                continue
+            left.remove(hit)
+            tp += 1
+            roles_ok += hit.role.value == g["role"]
+        fp += len(left)
+    f1 = 2 * tp / (2 * tp + fp + fn)
+    assert f1 >= 0.9 and roles_ok / max(tp, 1) >= 0.9, (tp, fp, fn, roles_ok)

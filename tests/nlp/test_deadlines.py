@@ -1,0 +1,142 @@
+"""Deadlines (nlp/extract/deadlines.py): sentence tables, non-deadlines, seeds against gold."""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+
+import pytest
+
+from nlp import resources
+from nlp.bodies import find_bodies
+from nlp.extract import deadlines
+from schema.plan import PlanDocument
+from schema.raw import RawDocument, SourceFormat
+from tests.conftest import GOLD, SEEDS, require_shared
+
+
+def plan_from(text: str) -> PlanDocument:
+    data = text.encode("utf-8")
+    return PlanDocument(raw=RawDocument(source_format=SourceFormat.TEXT, sha256=hashlib.sha256(data).hexdigest(),
+                                        size=len(data), text=text))
+
+
+def in_section(body: str, title: str = "TỔ CHỨC THỰC HIỆN") -> PlanDocument:
+    return plan_from(f"KẾ HOẠCH\nThi đua\nThực hiện Kế hoạch số 1/KH-UBND.\nI. {title}\n{body}\nNơi nhận:\n- Lưu: VT.\n")
+
+
+def found(body: str, title: str = "TỔ CHỨC THỰC HIỆN"):
+    return deadlines.run(in_section(body, title)).deadlines
+
+
+@pytest.mark.parametrize("body, due, recurrence, approximate", [
+    ("- Năm 2024: Các phòng, ban, đơn vị họp xét, hoàn thiện hồ sơ gửi về phòng Hành chính trước ngày 20/11/2024.",
+     "2024-11-20", None, False),
+    ("- Cuối năm 2024, các phòng, ban, đơn vị xem xét lựa chọn tập thể đề nghị tặng Giấy khen.", "2024-12", None, True),
+    ("2. Năm 2023: cơ quan, đơn vị huyện; Ủy ban nhân dân các xã, thị trấn tiến hành sơ kết giữa kỳ.", "2023", None, False),
+    ("e) Sở Nội vụ: Chủ trì; báo cáo tình hình về Bộ Nội vụ vào tháng 12 năm 2024.", "2024-12", None, False),
+    ("3. Trước ngày 10 tháng 11 hằng năm, các cơ quan, đơn vị báo cáo về Phòng Nội vụ.", "--11-10", "yearly", False),
+    ("Các xã báo cáo kết quả trước ngày 20 hằng tháng.", "---20", "monthly", False),
+    ("Các đơn vị báo cáo sơ kết trong quý IV/2024.", "2024-12", None, True),
+    ("Các đơn vị báo cáo kết quả 6 tháng đầu năm 2025 trước ngày 15/6/2025.", "2025-06-15", None, False),
+    ("1. Thời gian thực hiện: Phong trào được triển khai từ tháng 7 năm 2024 và tổng kết vào cuối năm 2025.",
+     "2025-12", None, True),
+    ("- Thời gian tổng kết: Ngày 19/5/2025.", "2025-05-19", None, False),
+    ("Phòng Nội vụ tổng hợp, báo cáo UBND tỉnh chậm nhất ngày 05/01/2025.", "2025-01-05", None, False),
+    ("Định kỳ hằng năm (trước ngày 15/12) báo cáo kết quả về Sở Nội vụ.", "--12-15", "yearly", False),
+])
+def test_one_deadline(body, due, recurrence, approximate):
+    (d,) = found(body)
+    assert (d.due, d.recurrence, d.approximate) == (due, recurrence, approximate)
+
+
+@pytest.mark.parametrize("body, title", [
+    ("Tập trung mọi nguồn lực để đến hết năm 2025 xóa bỏ hoàn toàn nhà tạm.", "NỘI DUNG"),
+    ("- Thời gian thi đua: Bắt đầu từ tháng 11/2024, kết thúc vào 30/4/2025.", "THỜI GIAN"),
+    ("Thi đua xóa nhà tạm trên phạm vi toàn tỉnh trong năm 2025.", "NỘI DUNG"),
+    ("Xã giảm tỷ lệ nghèo từ 4%/năm trở lên, trong 3 năm liên tục trước khi trình khen thưởng.", "TIÊU CHÍ THI ĐUA"),
+    ("Thực hiện theo Kế hoạch số 524/KH-UBND ngày 24/7/2024 của UBND tỉnh.", "TỔ CHỨC THỰC HIỆN"),
+    ("1. Giai đoạn 2022-2025: Các cơ quan tổ chức phát động Phong trào thi đua.", "TIẾN ĐỘ THỰC HIỆN"),
+    ("Tổ chức báo cáo vào năm 2025.", "MỤC ĐÍCH, YÊU CẦU"),
+    ("Từ ngày 15/11 đến ngày 20/11/2025, trên địa bàn tỉnh xảy ra mưa lớn.", "TÌNH HÌNH"),
+    ("Tham mưu báo cáo hàng năm, tham mưu sơ kết, tổng kết.", "TỔ CHỨC THỰC HIỆN"),
+])
+def test_not_a_deadline(body, title):
+    assert found(body, title) == []
+
+
+def test_label_year_gives_way_to_the_precise_date():
+    ds = found("- Năm 2025: Các phòng họp xét, gửi hồ sơ trước ngày 20/10/2025.")
+    assert [d.due for d in ds] == ["2025-10-20"]
+
+
+def test_each_mention_its_own_entry():
+    ds = found("Căn cứ nội dung Kế hoạch các đơn vị, địa phương chủ động triển khai, báo cáo về Sở Nội vụ "
+               "trước ngày 30 tháng 11 năm 2024; tổng kết, báo cáo kết quả thực hiện vào năm 2025 theo quy định./.")
+    assert [(d.due, d.responsible) for d in ds] == [("2024-11-30", ["các đơn vị, địa phương"]),
+                                                   ("2025", ["các đơn vị, địa phương"])]
+    assert ds[0].report_to == ["Sở Nội vụ"]
+
+
+def test_coordinated_dates_share_the_year():
+    ds = found("- Thông số: thời gian quan trắc vào tháng 4 và tháng 8 năm 2026.")
+    assert [d.due for d in ds] == ["2026-04", "2026-08"]
+
+
+@pytest.mark.parametrize("body, responsible, report_to", [
+    ("3. Trước ngày 10 tháng 11 hằng năm, các cơ quan, đơn vị, Ủy ban nhân dân các xã, thị trấn báo cáo "
+     "tình hình về Phòng Lao động – Thương binh và Xã hội.",
+     ["các cơ quan, đơn vị", "Ủy ban nhân dân các xã, thị trấn"], ["Phòng Lao động – Thương binh và Xã hội"]),
+    ("Phòng Lao động – Thương binh và Xã hội chủ trì, phối hợp với Phòng Nội vụ tổng hợp, tham mưu UBND huyện "
+     "báo cáo Sở Lao động– Thương binh và Xã hội, UBND tỉnh trước ngày 20 tháng 11 hằng năm.",
+     ["Phòng Lao động – Thương binh và Xã hội"], ["Sở Lao động– Thương binh và Xã hội", "UBND tỉnh"]),
+    ("e) Sở Nội vụ: Chủ trì, hướng dẫn; báo cáo tình hình về Bộ Nội vụ, Ủy ban nhân dân tỉnh vào tháng 12 năm 2024.",
+     ["Sở Nội vụ"], ["Bộ Nội vụ", "Ủy ban nhân dân tỉnh"]),
+])
+def test_responsible_and_report_to(body, responsible, report_to):
+    (d,) = found(body)
+    assert (d.responsible, d.report_to) == (responsible, report_to)
+
+
+def test_responsible_from_the_section_title():
+    text = ("KẾ HOẠCH\nThi đua\nThực hiện Kế hoạch số 1/KH-UBND.\nI. TỔ CHỨC THỰC HIỆN\n2. Văn phòng\n"
+            "- Tham mưu tổng kết Phong trào vào năm 2025.\nNơi nhận:\n")
+    (d,) = deadlines.run(plan_from(text)).deadlines
+    assert (d.due, d.responsible, d.section) == ("2025", ["Văn phòng"], "I.2")
+
+
+def test_bodies_interface_used_when_ready():
+    text = "Sở Nội vụ báo cáo UBND tỉnh trước ngày 20/11/2024."
+    if not find_bodies(text):
+        pytest.skip("nlp.bodies finds no bodies yet")
+    assert deadlines.subject_bodies(text, 0, len(text)) == ["Sở Nội vụ"]
+
+
+def test_paragraphs_join_wrapped_lines():
+    text = "Định kỳ gửi báo cáo kết quả thực hiện trước ngày 15/11 hằng năm và\nbáo cáo đột xuất.\n- Mục mới"
+    units = deadlines.paragraphs(text, 0, len(text))
+    assert [text[u.start:u.end].split("\n")[0][:9] for u in units] == ["Định kỳ g", "- Mục mới"]
+
+
+def test_rules_are_valid():
+    cfg = resources.load("deadlines")
+    for key in ("cues_before", "blocked_before", "subject_heads", "subject_verbs", "report_to_cues"):
+        assert cfg[key] and all(isinstance(w, str) and w.strip() for w in cfg[key])
+    re.compile(cfg["time_label"])
+    re.compile(cfg["coordination"])
+    assert set(cfg["sections"]) == {"exclude", "include"}
+
+
+def _key(d):
+    return (d["due"], d.get("recurrence") or None)
+
+
+@pytest.mark.parametrize("stem", [p.stem for p in sorted(SEEDS.glob("*.txt"))] if SEEDS.is_dir() else [])
+def test_seed_deadlines_match_gold(stem):
+    require_shared()
+    from ingest import load
+    from nlp import analyze
+    from schema.contract import to_contract
+    gold = json.loads((GOLD / f"{stem}.json").read_text(encoding="utf-8"))
+    pred = to_contract(analyze(load(SEEDS / f"{stem}.txt")))
+    assert sorted(map(_key, pred["deadlines"])) == sorted(map(_key, gold["deadlines"]))

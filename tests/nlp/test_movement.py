@@ -1,0 +1,65 @@
+"""The movement (nlp/extract/movement.py): name and period tables, seeds against gold."""
+from __future__ import annotations
+
+import hashlib
+import json
+from difflib import SequenceMatcher
+
+import pytest
+
+from nlp.extract import movement
+from nlp.textutil import fold
+from schema.plan import PlanDocument
+from schema.raw import RawDocument, SourceFormat
+from tests.conftest import GOLD, SEEDS, require_shared
+
+
+def plan_from(text: str) -> PlanDocument:
+    data = text.encode("utf-8")
+    return PlanDocument(raw=RawDocument(source_format=SourceFormat.TEXT, sha256=hashlib.sha256(data).hexdigest(),
+                                        size=len(data), text=text))
+
+
+def read(title: str, body: str = "") -> tuple[str | None, str | None, str | None]:
+    text = f"KẾ HOẠCH\n{title}\nThực hiện Kế hoạch số 1/KH-UBND ngày 2/1/2024 của UBND tỉnh.\nI. NỘI DUNG\n{body}\nNơi nhận:\n"
+    m = movement.run(plan_from(text)).movement
+    return tuple(x.value if x else None for x in (m.name, m.period_start, m.period_end))
+
+
+@pytest.mark.parametrize("title, body, expected", [
+    ("Triển khai thực hiện Phong trào thi đua “Chung tay xóa nhà tạm, nhà dột nát trên địa bàn tỉnh Bắc Kạn trong năm 2025”",
+     "", ("Chung tay xóa nhà tạm, nhà dột nát trên địa bàn tỉnh Bắc Kạn trong năm 2025", None, "2025")),
+    ("Triển khai thực hiện Phong trào thi đua\n“Vì người nghèo – Không để ai bị bỏ lại phía sau” giai đoạn 2021 - 2025",
+     "", ("Vì người nghèo – Không để ai bị bỏ lại phía sau", "2021", "2025")),
+    ("Phát động phong trào thi đua thực hiện Chương trình hỗ trợ xóa nhà tạm",
+     "1. Thời gian thực hiện\n- Thời gian thi đua: Bắt đầu từ tháng 11/2024, kết thúc vào 30/4/2025.\n"
+     "- Thời gian tổng kết: Ngày 19/5/2025.\n2. Chủ đề thi đua\n“Đoàn kết, sáng tạo, quyết tâm thi đua”",
+     ("Đoàn kết, sáng tạo, quyết tâm thi đua", "2024-11", "2025-04-30")),
+    ("TRIỂN KHAI PHONG TRÀO THI ĐUA “CHUNG TAY XÓA NHÀ TẠM”",
+     "Phong trào thi đua “Chung tay xóa nhà tạm” được phát động.\n"
+     "1. Thời gian thực hiện: Phong trào được triển khai từ tháng 7 năm 2024 và tổng kết vào cuối năm 2025.",
+     ("Chung tay xóa nhà tạm", "2024-07", "2025-12")),
+    ("Phát động thi đua với chủ đề: “Dân vận khéo” năm 2024", "", ("Dân vận khéo", None, "2024")),
+    ("Tổ chức Phong trào thi đua “Xây dựng nông thôn mới” từ năm 2021 đến năm 2025", "",
+     ("Xây dựng nông thôn mới", "2021", "2025")),
+    ("Phát triển kinh tế số giai đoạn 2026 - 2030", "Phong trào “Toàn dân đoàn kết”.", (None, None, None)),
+])
+def test_movement(title, body, expected):
+    assert read(title, body) == expected
+
+
+def _close(a: str | None, b: str | None) -> bool:
+    return SequenceMatcher(None, fold(a or ""), fold(b or "")).ratio() >= 0.9
+
+
+@pytest.mark.parametrize("stem", [p.stem for p in sorted(SEEDS.glob("*.txt"))] if SEEDS.is_dir() else [])
+def test_seed_movement_matches_gold(stem):
+    require_shared()
+    from ingest import load
+    from nlp import analyze
+    from schema.contract import to_contract
+    gold = json.loads((GOLD / f"{stem}.json").read_text(encoding="utf-8"))["movement"]
+    pred = to_contract(analyze(load(SEEDS / f"{stem}.txt")))["movement"]
+    accepted = [gold["name"], *(gold.get("name_alternatives") or [])]
+    assert any(_close(a, pred["name"]) for a in accepted)
+    assert pred["period"] == gold["period"]

@@ -1,0 +1,152 @@
+"""References (nlp/extract/references.py): mention tables, relations, seeds against gold."""
+from __future__ import annotations
+
+import hashlib
+import json
+
+import pytest
+
+from nlp import resources
+from nlp.extract import references
+from nlp.extract.references import find_mentions, infer_issuer
+from schema.plan import PlanDocument, Relation
+from schema.raw import RawDocument, SourceFormat
+from tests.conftest import GOLD, SEEDS, require_shared
+
+
+def plan_from(text: str) -> PlanDocument:
+    data = text.encode("utf-8")
+    return PlanDocument(raw=RawDocument(source_format=SourceFormat.TEXT, sha256=hashlib.sha256(data).hexdigest(),
+                                        size=len(data), text=text))
+
+
+@pytest.mark.parametrize("text, doc_type, number, symbol, issued, issuer", [
+    ("Kế hoạch số 524/KH-UBND ngày 24/7/2024 của UBND tỉnh về việc triển khai",
+     "KH", "524", "KH-UBND", "2024-07-24", "UBND tỉnh"),
+    ("Nghị định số 98/2023/NĐ-CP của Chính phủ).", "NĐ", "98", "2023/NĐ-CP", None, "Chính phủ"),
+    ("Nghị quyết 188-NQ/TU, ngày 25/10/2024 của Ban Thường vụ Tỉnh ủy.",
+     "NQ", "188", "NQ/TU", "2024-10-25", "Ban Thường vụ Tỉnh ủy"),
+    ("Căn cứ Kế hoạch số 31-KH/TU ngày 28 tháng 10 năm 2021 của Ban Thường vụ Tỉnh ủy thực hiện",
+     "KH", "31", "KH/TU", "2021-10-28", "Ban Thường vụ Tỉnh ủy"),
+    ("Quyết định số 539/QĐ-TTg ngày 19 tháng 6 năm 2024 của Thủ tướng Chính phủ về ban hành",
+     "QĐ", "539", "QĐ-TTg", "2024-06-19", "Thủ tướng Chính phủ"),
+    ("Chương trình số 81-CTr/TU ngày 15 tháng 4 năm 2024 của Ban Chấp hành Đảng bộ Tỉnh khoá XVI thực hiện",
+     "CTr", "81", "CTr/TU", "2024-04-15", "Ban Chấp hành Đảng bộ Tỉnh khoá XVI"),
+    ("Kế hoạch số 18/KH-MTTQ-BTT ngày 21/11/2024 của Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh về Phát động",
+     "KH", "18", "KH-MTTQ-BTT", "2024-11-21", "Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh"),
+    # noise: "/" for "-", lower-case issuer code, "so", "số:", missing space, dashes in the date
+    ("Quyết định số 733/QĐ/TTg ngày 10/6/2019", "QĐ", "733", "QĐ-TTg", "2019-06-10", "Thủ tướng Chính phủ"),
+    ("Chỉ thị số 19/CT-TTG ngày 16/7/2021", "CT", "19", "CT-TTg", "2021-07-16", "Thủ tướng Chính phủ"),
+    ("Chỉ thị so 41-CT/TW", "CT", "41", "CT/TW", None, "Ban Bí thư"),
+    ("Nghị quyết số: 12/NQ-HĐND ngày 05-01-2024", "NQ", "12", "NQ-HĐND", "2024-01-05", "Hội đồng nhân dân"),
+    ("Quyết địnhsố 1657/QĐ-UBND ngày 05 tháng 01 năm 2024 của UBND tỉnh Lạng Sơn",
+     "QĐ", "1657", "QĐ-UBND", "2024-01-05", "UBND tỉnh Lạng Sơn"),
+    ("Chỉ thị số 22/CT-TW", "CT", "22", "CT/TW", None, "Ban Bí thư"),
+    ("Luật số 06/2022/QH15", "L", "06", "2022/QH15", None, "Quốc hội"),
+    ("Công văn số 1486/SNV-TĐKT ngày 3/5/2024", "CV", "1486", "SNV-TĐKT", "2024-05-03", "Sở Nội vụ"),
+])
+def test_mention(text, doc_type, number, symbol, issued, issuer):
+    (m,) = find_mentions(text)
+    assert (m.doc_type, m.number, m.symbol, m.issued, m.issuer) == (doc_type, number, symbol, issued, issuer)
+
+
+def test_nested_mentions_each_read():
+    text = ("Căn cứ Kế hoạch số 31-KH/TU ngày 28 tháng 10 năm 2021 của Ban Thường vụ Tỉnh ủy thực hiện "
+            "Chỉ thị số 05-CT/TW ngày 23 tháng 6 năm 2021 của Ban Bí thư Trung ương Đảng “ về tăng cường”;")
+    got = [(m.number, m.symbol, m.issuer) for m in find_mentions(text)]
+    assert got == [("31", "KH/TU", "Ban Thường vụ Tỉnh ủy"), ("05", "CT/TW", "Ban Bí thư Trung ương Đảng")]
+
+
+def test_unnumbered_law_needs_a_date():
+    (m,) = find_mentions("Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;")
+    assert (m.doc_type, m.number, m.issued, m.title) == ("L", None, "2022-06-15", "Thi đua, khen thưởng")
+    assert find_mentions("theo quy định của Luật Thi đua, khen thưởng.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Kế hoạch này",                                   # no number
+    "Mẫu số 08 ban hành kèm theo",                   # not a document type
+    "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng",
+    "Chương trình mục tiêu quốc gia giai đoạn 2021-2025",
+])
+def test_not_a_mention(text):
+    assert find_mentions(text) == []
+
+
+@pytest.mark.parametrize("doc_type, symbol, issuer", [
+    ("NĐ", "2023/NĐ-CP", "Chính phủ"),
+    ("QĐ", "QĐ-TTg", "Thủ tướng Chính phủ"),
+    ("NQ", "NQ/TU", "Tỉnh ủy"),
+    ("KH", "KH/TU", "Ban Thường vụ Tỉnh ủy"),
+    ("CT", "CT/TW", "Ban Bí thư"),
+    ("L", "2022/QH15", "Quốc hội"),
+    ("KH", "KH-XYZ", None),
+])
+def test_infer_issuer(doc_type, symbol, issuer):
+    assert infer_issuer(doc_type, symbol) == issuer
+
+
+PLAN = """Số: 12/KH-UBND
+KẾ HOẠCH
+Triển khai Phong trào thi đua “Chung tay xóa nhà tạm, nhà dột nát trên địa bàn huyện trong năm 2025”
+Căn cứ Quyết định số 539/QĐ-TTg ngày 19 tháng 6 năm 2024 của Thủ tướng Chính phủ về ban hành Kế hoạch triển khai phong trào thi đua "Chung tay xóa nhà tạm, nhà dột nát trên phạm vi cả nước trong năm 2025";
+Căn cứ Kế hoạch số 31-KH/TU ngày 28 tháng 10 năm 2021 của Ban Thường vụ Tỉnh ủy thực hiện Chỉ thị số 05-CT/TW ngày 23 tháng 6 năm 2021 của Ban Bí thư Trung ương Đảng;
+Ủy ban nhân dân huyện ban hành Kế hoạch như sau:
+I. MỤC ĐÍCH, YÊU CẦU
+Thực hiện Nghị định số 98/2023/NĐ-CP và Chỉ thị số 05-CT/TW; Kế hoạch số 12/KH-UBND này.
+Nơi nhận:
+- Như trên (Kế hoạch số 99/KH-UBND);
+"""
+
+
+def test_relations_from_the_text_alone():
+    plan = references.run(plan_from(PLAN))
+    got = [(r.relation, r.doc_type, r.number) for r in plan.references]
+    assert got == [(Relation.IMPLEMENTS, "QĐ", "539"),     # launches the same movement
+                   (Relation.BASIS, "KH", "31"),
+                   (Relation.BASIS, "CT", "05"),           # nested in a Căn cứ line, named again later
+                   (Relation.CITES, "NĐ", "98")]           # own number and Nơi nhận left out
+
+
+def test_thuc_hien_line_is_the_parent():
+    text = ("KẾ HOẠCH\nTriển khai thực hiện Phong trào thi đua\n"
+            "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;\n"
+            "Thực hiện Kế hoạch số 2282/KH-UBND ngày 01/7/2022 của UBND tỉnh Lai Châu về việc tổ chức, "
+            "Ủy ban nhân dân huyện ban hành kế hoạch như sau:\nI. MỤC ĐÍCH\n")
+    refs = references.run(plan_from(text)).references
+    assert [(r.relation, r.doc_type, r.issuer) for r in refs] == [
+        (Relation.BASIS, "L", None), (Relation.IMPLEMENTS, "KH", "UBND tỉnh Lai Châu")]
+
+
+def test_later_mentions_fill_in():
+    text = ("KẾ HOẠCH\nThực hiện Kế hoạch số 1/KH-UBND.\nI. NỘI DUNG\n"
+            "góp phần thực hiện Nghị quyết số 188-NQ/TU của Tỉnh ủy.\n"
+            "Nghị quyết 188-NQ/TU, ngày 25/10/2024 của Ban Thường vụ Tỉnh ủy.\n")
+    refs = references.run(plan_from(text)).references
+    (nq,) = [r for r in refs if r.number == "188"]
+    assert (nq.relation, nq.issued, nq.issuer) == (Relation.CITES, "2024-10-25", "Tỉnh ủy")
+
+
+def test_vocabularies_are_valid():
+    cfg = resources.load("references")
+    for key in ("preamble_cues", "implements_cues", "parent_item_cues", "issuer_stops", "number_words"):
+        assert cfg[key] and all(isinstance(w, str) and w for w in cfg[key])
+    codes = {e["code"] for e in resources.load("doc_types")}
+    for entry in resources.load("issuers"):
+        assert entry["code"] and entry["name"]
+        assert set(entry.get("by_type") or {}) <= codes
+
+
+def _ref_key(r):
+    return (r["relation"], r["doc_type"], r["number"], (r["symbol"] or "").upper(), r["issued"])
+
+
+@pytest.mark.parametrize("stem", [p.stem for p in sorted(SEEDS.glob("*.txt"))] if SEEDS.is_dir() else [])
+def test_seed_references_match_gold(stem):
+    require_shared()
+    from ingest import load
+    from nlp import analyze
+    from schema.contract import to_contract
+    gold = json.loads((GOLD / f"{stem}.json").read_text(encoding="utf-8"))
+    pred = to_contract(analyze(load(SEEDS / f"{stem}.txt")))
+    assert sorted(map(_ref_key, pred["references"])) == sorted(map(_ref_key, gold["references"]))
