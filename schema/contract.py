@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from schema.plan import Located, PlanDocument, Section, Span
+from schema.plan import Located, PlanDocument, Section, SectionKind, Span
 
 
 def _value(field: Located | None) -> Any:
@@ -18,13 +18,25 @@ def _span(span: Span | None) -> list[int] | None:
     return [span.start, span.end] if span is not None else None
 
 
-def _sections(sections: list[Section], depth: int = 1) -> list[dict]:
-    out = []
+def _parts(sections: list[Section]) -> list[Section]:
+    """The Roman-numeral parts, looking through Phần/Chương wrappers; the top level when there are none."""
+    parts: list[Section] = []
     for s in sections:
-        entry = {"label": s.label, "title": s.title,
-                 "children": _sections(s.children, depth + 1) if depth < 2 else []}
-        out.append(entry)
-    return out
+        if s.kind == SectionKind.PART:
+            parts.append(s)
+        elif s.kind == SectionKind.CHAPTER:
+            parts.extend(c for c in s.children if c.kind == SectionKind.PART)
+    return parts or [s for s in sections if s.kind != SectionKind.APPENDIX]
+
+
+_CHILD_KINDS = {SectionKind.ITEM, SectionKind.CLAUSE}
+
+
+def _sections(sections: list[Section]) -> list[dict]:
+    return [{"label": s.label, "title": s.title,
+             "children": [{"label": c.label, "title": c.title, "children": []}
+                          for c in s.children if c.kind in _CHILD_KINDS]}
+            for s in _parts(sections)]
 
 
 def to_contract(plan: PlanDocument, with_spans: bool = False) -> dict:
