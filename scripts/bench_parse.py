@@ -9,6 +9,7 @@ Ingest is timed apart from the NLP stages; each NLP stage is timed inside nlp.an
 from __future__ import annotations
 
 import argparse
+import resource
 import sys
 import time
 import tracemalloc
@@ -42,17 +43,25 @@ def main() -> int:
     analyze(ingest.load(files[0]))
 
     timings: dict[str, float] = defaultdict(float)
+    per_document: list[tuple[float, int]] = []   # (seconds, syllables)
     syllables = 0
     docs = 0
-    tracemalloc.start()
     for _ in range(args.repeat):
         for path in files:
+            before = sum(timings.values())
             started = time.perf_counter()
             raw = ingest.load(path)
             timings["ingest"] += time.perf_counter() - started
             analyze(raw, timings)
-            syllables += len(raw.text.split())
+            count = len(raw.text.split())
+            per_document.append((sum(timings.values()) - before, count))
+            syllables += count
             docs += 1
+
+    # Memory apart from timing: tracemalloc slows allocation-heavy code several-fold.
+    tracemalloc.start()
+    for path in files:
+        analyze(ingest.load(path))
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
 
@@ -65,7 +74,14 @@ def main() -> int:
         print(f"{name:14} {t:8.3f} {t / total:6.1%} {docs / t if t else float('inf'):9.1f} "
               f"{syllables / t if t else float('inf'):11,.0f}")
     print(f"{'total':14} {total:8.3f} {1:6.1%} {docs / total:9.1f} {syllables / total:11,.0f}")
-    print(f"mean per document: {total / docs * 1000:.1f} ms; peak traced memory: {peak / 2**20:.1f} MiB")
+    print(f"mean per document: {total / docs * 1000:.1f} ms; peak traced memory: {peak / 2**20:.1f} MiB; "
+          f"max RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+    # A typical 5-page plan is about 2,500 syllables (500 per page).
+    five_pages = [t for t, n in per_document if 1_500 <= n <= 3_500]
+    if five_pages:
+        five_pages.sort()
+        print(f"plans of 1,500-3,500 syllables (~5 pages): {len(five_pages)} runs, median "
+              f"{five_pages[len(five_pages) // 2] * 1000:.0f} ms, max {five_pages[-1] * 1000:.0f} ms")
     return 0
 
 
