@@ -4,7 +4,7 @@ PYTHON ?= python3
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup run test bench clean
+.PHONY: setup run test bench score load clean
 
 setup: $(STAMP)
 
@@ -24,6 +24,16 @@ test: setup
 bench: setup
 	$(BIN)/python scripts/bench_ingest.py
 	$(BIN)/python scripts/bench_parse.py
+
+# Scores the golden corpus (corpus/groundtruth) with the project's scorer.
+score: setup
+	rm -rf out/corpus
+	$(BIN)/kehoach parse corpus/sources/* --out out/corpus
+	$(BIN)/python corpus/eval/score.py corpus/groundtruth out/corpus
+
+# Uploads N documents from M clients against a running `make run` (see scripts/load_test.py).
+load: setup
+	$(BIN)/python scripts/load_test.py $(LOAD_ARGS)
 
 clean:
 	rm -rf $(VENV) var out .pytest_cache
