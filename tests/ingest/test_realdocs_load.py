@@ -68,7 +68,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     "vbpl_TT_01-2026-TT-BNG_2026-01-01.txt": ("Số: 01/2026/TT-BNG", "THÔNG TƯ"),
     "vbpl_TT_07-2026-TT-BGDDT_2026-02-15.txt": ("Số: 07/2026/TT-BGDĐT", "Phạm Ngọc Thưởng"),
     "vbpl_TT_118-2025-TT-BTC_2025-12-15.txt": ("Số: 118/2025/TT-BTC", "Nguyễn Đức Chi"),
-    "vbpl_TT_143-2025-TT-BTC_2025-12-31.txt": ("Số: 143/2025/TT-BTС", "Nguyễn Thị Bích Ngọc"),
+    "vbpl_TT_143-2025-TT-BTC_2025-12-31.txt": ("Số: 143/2025/TT-BTC", "Nguyễn Thị Bích Ngọc"),
     "vbpl_TT_20-2025-TT-BNV_2025-10-11.txt": ("Số: 20/2025/TT-BNV", "Phạm Thị Thanh Trà"),
     "vbpl_TT_20-2025-TT-BVHTTDL_2025-12-24.txt": ("Số: 20/2025/TT-BVHTTDL", "Nguyễn Văn Hùng"),
     "vbpl_TT_25-2025-TT-BKHCN_2025-10-31.txt": ("Số: 25/2025/TT-BKHCN", "Nguyễn Mạnh Hùng"),

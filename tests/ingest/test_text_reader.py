@@ -258,7 +258,7 @@ def test_vbpl_rows_become_header_and_signature_cells():
      "Phạm Thị Thanh Trà"),
     ("vbpl_TT_143-2025-TT-BTC_2025-12-31.txt",
      ["BỘ TÀI CHÍNH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-      "Số: 143/2025/TT-BTС", "Hà Nội, ngày 31 tháng 12 năm 2025", "THÔNG TƯ"],
+      "Số: 143/2025/TT-BTC", "Hà Nội, ngày 31 tháng 12 năm 2025", "THÔNG TƯ"],
      "Nguyễn Thị Bích Ngọc"),
 ])
 def test_real_portal_files(name, first_lines, signer):
