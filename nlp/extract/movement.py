@@ -153,6 +153,38 @@ def _period_from_zone(text: str, zone: tuple[int, int]) -> tuple[TimeExpr | None
     return None, None
 
 
+@lru_cache(maxsize=1)
+def _plan_period_cues() -> dict[str, re.Pattern]:
+    cfg = resources.load("movement")["plan_period"]
+    def ending(words):
+        alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+        return re.compile(rf"(?<!\w)(?:{alts})\s*$")
+    return {k: ending(cfg[k]) for k in ("range_cues", "end_cues", "year_cues", "ignore_after")}
+
+
+def _plan_period(text: str, title: tuple[int, int] | None) -> tuple[TimeExpr | None, TimeExpr | None, bool]:
+    """A plan that is no movement: its frame from the title ("… giai đoạn 2026 - 2030", "… năm
+    2026", "… đến năm 2030"): (start, end, single year)."""
+    if not title:
+        return None, None, False
+    cues = _plan_period_cues()
+    found: tuple[TimeExpr | None, TimeExpr | None, bool] | None = None
+    for e in find_time_expressions(text, *title):
+        if e.kind not in ("year", "year_range"):
+            continue
+        before = re.sub(r"[\d\s\-–/]+$", "", fold(text[max(title[0], e.start - 30):e.end]))   # cue words may lie inside
+        if cues["ignore_after"].search(before):
+            continue
+        if e.kind == "year_range" and cues["range_cues"].search(before):
+            return e, e, False
+        if found is None and e.kind == "year":
+            if cues["end_cues"].search(before):
+                found = (None, e, False)
+            elif cues["year_cues"].search(before):
+                found = (e, e, True)
+    return found or (None, None, False)
+
+
 _MOVEMENT_WORDS = re.compile(r"phong\s+trào|thi\s+đua|cuộc\s+vận\s+động", re.I)
 
 
@@ -172,6 +204,9 @@ def run(plan: PlanDocument) -> PlanDocument:
 
     theme = _theme(text, layout.body_end)
     if theme is None and not is_movement_plan(text, layout.title):
+        start, end, _ = _plan_period(text, layout.title)
+        plan.movement.period_start = _loc(plan, start)
+        plan.movement.period_end = _loc(plan, end, end.range_end) if end and end.range_end else _loc(plan, end)
         return plan
     found = theme or _quoted_name(text, zones) or _title_name(text, layout.title)
     if found:

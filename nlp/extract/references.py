@@ -7,7 +7,8 @@ Three verbs in the manner of eyecite:
     classify(mentions, layout)     → the relation of each (implements / basis / cites)
     resolve(mentions)              → one Reference per document, first mention's relation winning
 
-``run(plan)`` puts them together.  Mentions it can not read are skipped, never raised.
+``run(plan)`` puts them together.  Mentions it can not read are skipped, never raised.  Laws
+cited by name without a number ("Luật Việc làm", "Hiến pháp năm 2013") are read by laws.py.
 Vocabulary: resources/doc_types.yaml, references.yaml, issuers.yaml.
 """
 from __future__ import annotations
@@ -20,6 +21,7 @@ from rapidfuzz import fuzz
 
 from nlp import resources
 from nlp.dates import find_dates
+from nlp.extract import laws
 from nlp.textutil import fold, is_caps
 from schema.plan import PlanDocument, Reference, Relation
 
@@ -51,7 +53,7 @@ class Mention:
 
     def key(self) -> tuple:
         if self.number is None:
-            return (self.doc_type, None, None, self.issued, fold(self.title or ""))
+            return (self.doc_type, None, None, laws.name_key(self.title or ""))
         return (self.doc_type, self.number.lstrip("0") or "0", (self.symbol or "").upper())
 
 
@@ -64,6 +66,7 @@ class Layout:
     own: tuple[str | None, str | None] = (None, None)   # the plan's own number and symbol
     plan_title: str = ""
     preamble_items: list[tuple[int, int]] = field(default_factory=list)
+    appendix_start: int | None = None   # a "PHỤ LỤC" after the signature: its citations are body ones
 
 
 # ---------------------------------------------------------------- vocabulary
@@ -111,15 +114,9 @@ def _mention_pattern() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _bare_pattern() -> re.Pattern:
-    return re.compile(rf"(?<!\w)(?:[Ss]ố|SỐ)\s*:?\s*(?P<num>\d{{1,5}})[ \t]*(?P<sep>[/-])[ \t]*(?P<sym>{_SYMBOL})")
-
-
-@lru_cache(maxsize=1)
-def _law_pattern() -> re.Pattern:
-    names = _config()["unnumbered_types"]
-    return re.compile(
-        rf"(?<!\w)(?P<name>{_alt(names)})\s+(?P<title>[{_UP}À-Ỹ][^\n;“”\"]{{1,160}}?)\s*,?\s*"
-        rf"(?=(?:ngày|năm)\s*\d)")
+    """"số 008/CĐ-UBND", and the next of a list without "số" ("…số 01/NQ-CP, 02/NQ-CP và 03/NQ-CP")."""
+    return re.compile(rf"(?:(?<!\w)(?:[Ss]ố|SỐ)\s*:?\s*|(?<=,)[ \t]*|(?<=\svà)[ \t]+)"
+                      rf"(?P<num>\d{{1,5}})[ \t]*(?P<sep>[/-])[ \t]*(?P<sym>{_SYMBOL})")
 
 
 # ---------------------------------------------------------------- reading one mention
@@ -250,12 +247,32 @@ def _read_subject(text: str, pos: int, limit: int) -> str | None:
     return subject[:300] or None
 
 
+def _law_mention(text: str, m: re.Match, limit: int) -> Mention:
+    """An unnumbered law: its year as written ("năm 2015") or the date after it ("ngày 24/6/2025")."""
+    code, canonical = _type_names()[fold(m.group("name") or m.group("yname"))]
+    if m.group("yname"):
+        return Mention(m.start(), m.end(), m.end(), code, canonical, None, None, m.group("only_year"), title="")
+    issued, end = m.group("year"), m.end()
+    if issued is None:
+        issued, end = _read_date(text, m.end(), limit)
+        amended_end = laws.amended_name_end(text, m.group("title"), m.end(), limit) if issued is None else None
+        if amended_end is not None:
+            issued, end = _read_date(text, amended_end, limit)
+        end = max(end, m.end())
+    return Mention(m.start(), end, m.end("title"), code, canonical, None, None, issued,
+                   title=m.group("title").strip(" ,"))
+
+
 def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
     """Every document named in ``text[start:end]``, in order (overlaps resolved to the first)."""
     end = len(text) if end is None else end
     raw: list[tuple[int, int, re.Match, str]] = []
-    for kind, pattern in (("named", _mention_pattern()), ("bare", _bare_pattern()), ("law", _law_pattern())):
+    for kind, pattern in (("named", _mention_pattern()), ("bare", _bare_pattern()), ("law", laws.law_pattern())):
         for m in pattern.finditer(text, start, end):
+            if kind == "named" and not m.group("sym") and not m.group("so"):
+                continue                                  # "Hiến pháp 2013": not a number
+            if kind == "bare" and m.group(0).lstrip()[:1].isdigit() and len(_split_symbol(m.group("sym"))) < 2:
+                continue                                  # a listed one without "số" needs a full symbol
             raw.append((m.start(), m.end(), m, kind))
     raw.sort(key=lambda r: (r[0], -r[1]))
     kept: list[tuple[int, int, re.Match, str]] = []
@@ -269,12 +286,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     for i, (s, e, m, kind) in enumerate(kept):
         limit = kept[i + 1][0] if i + 1 < len(kept) else end
         if kind == "law":
-            code, canonical = names[fold(m.group("name"))]
-            issued, issuer, tail_end = _read_tail(text, m.end("title"), limit)
-            if not issued:
-                continue
-            mentions.append(Mention(s, tail_end, m.end("title"), code, canonical, None, None,
-                                    issued, issuer, title=m.group("title").strip(" ,")))
+            mentions.append(_law_mention(text, m, limit))
             continue
         sym = m.group("sym")
         if kind == "named":
@@ -300,7 +312,22 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
                           issued, issuer, inferred)
         mention.subject = _read_subject(text, mention.end, limit)
         mentions.append(mention)
+    _share_tails(text, mentions)
     return mentions
+
+
+def _share_tails(text: str, mentions: list[Mention]) -> None:
+    """In a list of one type ("số 008/CĐ-UBND và số 009/CĐ-UBND ngày 19/11/2025 của UBND tỉnh")
+    the date and issuer written after the last apply to those before it."""
+    conj = {fold(c) for c in _config()["conjunctions"]}
+    for m, nxt in reversed(list(zip(mentions, mentions[1:]))):
+        if m.number is None or m.doc_type != nxt.doc_type or m.end != m.core_end:
+            continue
+        if fold(text[m.end:nxt.start]).strip() not in conj:
+            continue
+        m.issued = m.issued or nxt.issued
+        if nxt.issuer and not nxt.issuer_inferred and (m.issuer is None or m.issuer_inferred):
+            m.issuer, m.issuer_inferred = nxt.issuer, False
 
 
 # ---------------------------------------------------------------- layout and relations
@@ -366,7 +393,13 @@ def layout_of(plan: PlanDocument) -> Layout:
         if m:
             own = (m.group("num"), _normalise_symbol(m.group("sep"), m.group("sym")))
     items = _preamble_items(text, preamble) if preamble else []
-    return Layout(title, preamble, body_end, own, plan_title, items)
+    appendix = _appendix_pattern().search(text, body_end)
+    return Layout(title, preamble, body_end, own, plan_title, items, appendix.start() if appendix else None)
+
+
+@lru_cache(maxsize=1)
+def _appendix_pattern() -> re.Pattern:
+    return re.compile(rf"^[ \t*_]*(?:{_alt(_config()['appendix_heads'])})(?!\w)", re.M)
 
 
 def _preamble_items(text: str, preamble: tuple[int, int]) -> list[tuple[int, int]]:
@@ -393,16 +426,25 @@ def _is_own(m: Mention, text: str, layout: Layout) -> bool:
 
 
 def _depths(text: str, item: tuple[int, int], mentions: list[Mention]) -> None:
-    """Depth 0 for the documents a preamble item names itself, 1+ for those nested in them."""
+    """Depth 0 for the documents a preamble item names itself, 1+ for those nested in them: after
+    a ";" or after a subject ending in "và" a document is named by the item again; after a bare
+    conjunction it keeps the depth of the one before."""
     conj = {fold(c) for c in _config()["conjunctions"]} | {""}
     prev: Mention | None = None
     for m in mentions:
         if prev is None:
             m.depth = 0
         else:
-            gap = fold(text[prev.end:m.start])
-            gap = re.sub(r"^[,;]\s*", "", gap).strip()
-            m.depth = prev.depth if gap in conj else prev.depth + 1
+            raw = text[prev.end:m.start]
+            gap = re.sub(r"^[,;]\s*", "", fold(raw)).strip()
+            if ";" in raw:
+                m.depth = 0
+            elif gap in conj:
+                m.depth = prev.depth
+            elif re.search(r"(?<!\w)và$", gap):
+                m.depth = 0
+            else:
+                m.depth = prev.depth + 1
         prev = m
 
 
@@ -427,15 +469,45 @@ def _title_score(m: Mention, text: str, item_end: int, layout: Layout) -> float:
         return max(fuzz.ratio(fold(c), fold(t)) for c in quoted_context for t in quoted_title)
     if not (m.subject and layout.plan_title):
         return 0.0
+    if re.match(rf"(?:{_alt(cfg['never_parent_subjects'])})(?!\w)", fold(m.subject).strip()):
+        return 0.0
     score = fuzz.token_sort_ratio(fold(m.subject), fold(layout.plan_title))
-    return score * cfg["implements_min_similarity"] / cfg["implements_min_similarity_unquoted"]
+    score = score * cfg["implements_min_similarity"] / cfg["implements_min_similarity_unquoted"]
+    if m.doc_type_name not in _legal_names() and _names_title_head(m.subject, layout.plan_title) and \
+            fuzz.token_set_ratio(fold(m.subject), fold(layout.plan_title)) >= cfg["head_min_token_set"]:
+        score = max(score, cfg["implements_min_similarity"] + score / 100)
+    return score
+
+
+@lru_cache(maxsize=1)
+def _legal_names() -> frozenset[str]:
+    """Canonical names of legal kinds (Thông tư, Nghị định, …): they regulate, they do not launch a plan."""
+    return frozenset(e["names"][0] for e in resources.load("doc_types") if e.get("legal"))
+
+
+def _words(s: str) -> list[str]:
+    return re.findall(r"\w+", fold(s))
+
+
+def _names_title_head(subject: str, title: str) -> bool:
+    """The subject holds the title's opening words ("Hướng dẫn … kiểm tra, giám sát công tác bầu
+    cử …" for the plan "Kiểm tra, giám sát công tác bầu cử …")."""
+    cfg = _config()
+    words = _words(title)
+    for lead in sorted((_words(w) for w in cfg["title_lead_words"]), key=len, reverse=True):
+        if words[:len(lead)] == lead:
+            words = words[len(lead):]
+            break
+    head = words[:cfg["title_head_words"]]
+    return len(head) == cfg["title_head_words"] and f" {' '.join(head)} " in f" {' '.join(_words(subject))} "
 
 
 def classify(text: str, mentions: list[Mention], layout: Layout) -> list[Mention]:
     """Set zone and relation of each mention; the plan's own number is dropped."""
     out: list[Mention] = []
     for m in mentions:
-        if m.start >= layout.body_end or _is_own(m, text, layout):
+        in_appendix = layout.appendix_start is not None and m.start >= layout.appendix_start
+        if (m.start >= layout.body_end and not in_appendix) or _is_own(m, text, layout):
             continue
         fronts = [z[0] for z in (layout.title, layout.preamble) if z]
         if fronts and m.start < min(fronts):
@@ -452,10 +524,24 @@ def classify(text: str, mentions: list[Mention], layout: Layout) -> list[Mention
     return out
 
 
+def _parents_of_item(top: list[Mention]) -> None:
+    """In the one "Thực hiện / Triển khai" item, its first document is the parent; where that is
+    a plan, the plans listed right after it are parents too ("Triển khai Kế hoạch số 328-KH/TU…;
+    Kế hoạch số 348/KH-UBND…; Kế hoạch số 01-KH/BCĐ…")."""
+    plans = set(_config()["parent_plan_types"])
+    top[0].relation = Relation.IMPLEMENTS
+    if top[0].doc_type not in plans:
+        return
+    for m in top[1:]:
+        if m.doc_type not in plans:
+            break
+        m.relation = Relation.IMPLEMENTS
+
+
 def _choose_parent(text: str, mentions: list[Mention], layout: Layout) -> None:
     cfg = _config()
     impl_cue = re.compile(rf"[ \t*_\-•]*(?:{_alt(cfg['implements_cues'])})(?!\w)", re.I)
-    title_mentions = [m for m in mentions if m.zone == "title"]
+    title_mentions = [m for m in mentions if m.zone == "title" and m.number is not None]   # not a law
     if title_mentions and layout.title:
         head = text[layout.title[0]:title_mentions[0].start]
         if re.search(rf"(?:{_alt(cfg['implements_cues'])})\s*$", head.strip(), re.I):
@@ -469,14 +555,15 @@ def _choose_parent(text: str, mentions: list[Mention], layout: Layout) -> None:
         if not parent_cue.match(text, item[0], item[1]):
             continue
         implements_item = bool(impl_cue.match(text, item[0], item[1]))
-        candidates += [(m, item[1], implements_item) for m in inside if m.depth == 0]
+        candidates += [(m, item[1], implements_item) for m in inside if m.depth == 0 and m.number is not None]
     if not candidates:
         return
     explicit = [c for c in candidates if c[2]]
     scored = [(_title_score(m, text, end, layout), m) for m, end, _ in (explicit or candidates)]
     if explicit:
-        if len(explicit) == 1:
-            explicit[0][0].relation = Relation.IMPLEMENTS
+        items = {end for _, end, _ in explicit}
+        if len(items) == 1:
+            _parents_of_item([m for m, _, _ in explicit])
             return
         best = max(scored, key=lambda s: (s[0] >= cfg["implements_min_similarity"], s[1].doc_type == "KH", s[0]))
         best[1].relation = Relation.IMPLEMENTS
@@ -486,6 +573,10 @@ def _choose_parent(text: str, mentions: list[Mention], layout: Layout) -> None:
         best.relation = Relation.IMPLEMENTS
 
 
+def _same_law(a: tuple, b: tuple) -> bool:
+    return a[1] is None and a[0] == b[0] and laws.same_law(a[3], b[3])
+
+
 def resolve(mentions: list[Mention], plan: PlanDocument) -> list[Reference]:
     """One Reference per document: the first mention (title, preamble, body order) gives the
     relation, unless a front mention is the parent; later mentions fill in what it lacks."""
@@ -493,11 +584,16 @@ def resolve(mentions: list[Mention], plan: PlanDocument) -> list[Reference]:
     order: list[tuple] = []
     spans: dict[tuple, tuple[int, int]] = {}
     by_number: dict[tuple, tuple] = {}
+    by_parts: dict[tuple, tuple] = {}
     for m in mentions:
         key = m.key()
-        if m.number is not None and not m.symbol:
+        if m.number is None:
+            key = next((k for k in order if _same_law(k, key)), key)
+        elif not m.symbol:
             key = by_number.get((m.doc_type, m.number.lstrip("0")), key)
-        elif m.number is not None:
+        else:                                 # "16/KH-MTTQ-BTT" and "16/KH-BTT-MTTQ" are one plan
+            parts = frozenset(p.upper() for p in _split_symbol(m.symbol))
+            key = by_parts.setdefault((m.doc_type, m.number.lstrip("0"), parts), key)
             by_number.setdefault((m.doc_type, m.number.lstrip("0")), key)
         if key not in merged:
             merged[key] = replace(m)

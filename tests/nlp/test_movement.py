@@ -42,7 +42,13 @@ def read(title: str, body: str = "") -> tuple[str | None, str | None, str | None
     ("Phát động thi đua với chủ đề: “Dân vận khéo” năm 2024", "", ("Dân vận khéo", None, "2024")),
     ("Tổ chức Phong trào thi đua “Xây dựng nông thôn mới” từ năm 2021 đến năm 2025", "",
      ("Xây dựng nông thôn mới", "2021", "2025")),
-    ("Phát triển kinh tế số giai đoạn 2026 - 2030", "Phong trào “Toàn dân đoàn kết”.", (None, None, None)),
+    # plans that carry out no movement: no name, the frame from the title
+    ("Phát triển kinh tế số giai đoạn 2026 - 2030, tầm nhìn đến năm 2045", "Phong trào “Toàn dân đoàn kết”.",
+     (None, "2026", "2030")),
+    ("QUAN TRẮC MÔI TRƯỜNG NUÔI TRỒNG THỦY SẢN TRÊN ĐỊA BÀN TỈNH NĂM 2026", "", (None, "2026", "2026")),
+    ("PHÁT TRIỂN HẠ TẦNG 5G TRÊN ĐỊA BÀN THÀNH PHỐ ĐẾN NĂM 2030", "", (None, None, "2030")),
+    ("Kiểm tra, giám sát công tác bầu cử các cấp, nhiệm kỳ 2026 - 2031", "", (None, None, None)),
+    ("THỰC HIỆN QUYẾT ĐỊNH SỐ 1899/QĐ-TTG NGÀY 04/9/2025 CỦA THỦ TƯỚNG CHÍNH PHỦ", "", (None, None, None)),
 ])
 def test_movement(title, body, expected):
     assert read(title, body) == expected

@@ -57,10 +57,49 @@ def test_nested_mentions_each_read():
     assert got == [("31", "KH/TU", "Ban Thường vụ Tỉnh ủy"), ("05", "CT/TW", "Ban Bí thư Trung ương Đảng")]
 
 
-def test_unnumbered_law_needs_a_date():
-    (m,) = find_mentions("Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;")
-    assert (m.doc_type, m.number, m.issued, m.title) == ("L", None, "2022-06-15", "Thi đua, khen thưởng")
-    assert find_mentions("theo quy định của Luật Thi đua, khen thưởng.") == []
+@pytest.mark.parametrize("text, expected", [
+    ("Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;", [("L", "2022-06-15", "Thi đua, khen thưởng")]),
+    ("theo quy định của Luật Thi đua, khen thưởng.", [("L", None, "Thi đua, khen thưởng")]),
+    ("Luật Việc làm và các văn bản quy định chi tiết", [("L", None, "Việc làm")]),
+    ("Luật Bảo vệ môi trường năm 2020; Bộ luật Lao động năm 2019", [("L", "2020", "Bảo vệ môi trường"),
+                                                                   ("L", "2019", "Lao động")]),
+    ("những điểm mới của Hiến pháp năm 2013 sau sửa đổi; theo Hiến pháp 2013", [("HP", "2013", ""), ("HP", "2013", "")]),
+    ("Căn cứ Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân và Luật sửa đổi, bổ sung một số điều "
+     "của Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân ngày 24/6/2025;",
+     [("L", None, "Bầu cử đại biểu Quốc hội"),
+      ("L", "2025-06-24", "sửa đổi, bổ sung một số điều của Luật Bầu cử đại biểu Quốc hội")]),
+    ("theo quy định của Luật Bầu cử, Luật Khiếu nại, Luật Tố cáo", [("L", None, "Bầu cử"), ("L", None, "Khiếu nại"),
+                                                                   ("L", None, "Tố cáo")]),
+    ("Luật Phòng, chống tham nhũng", [("L", None, "Phòng, chống tham nhũng")]),
+])
+def test_unnumbered_law(text, expected):
+    assert [(m.doc_type, m.issued, m.title) for m in find_mentions(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Hội Luật gia tỉnh", "Luật và các văn bản hướng dẫn", "LUẬT VIỆC LÀM", "tuân thủ Hiến pháp và pháp luật",
+    "văn bản quy phạm pháp luật",
+])
+def test_not_a_law(text):
+    assert find_mentions(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Thực hiện các Nghị quyết số 01/NQ-CP, 02/NQ-CP ngày 05/01/2024 của Chính phủ;",
+     [("01", "NQ-CP", "2024-01-05"), ("02", "NQ-CP", "2024-01-05")]),
+    ("Quyết định số 118/2008/QĐ-TTg và 119/2008/QĐ-TTg", [("118", "2008/QĐ-TTg", None), ("119", "2008/QĐ-TTg", None)]),
+    ("ngày 12/5/2009, 13/5/2009 và 1/KH", []),
+])
+def test_list_without_so(text, expected):
+    assert [(m.number, m.symbol, m.issued) for m in find_mentions(text)] == expected
+
+
+def test_list_shares_its_date_and_issuer():
+    text = "Các Công điện: số 007/CĐ-UBND ngày 17/11/2025, số 008/CĐ-UBND và số 009/CĐ-UBND ngày 19/11/2025 của UBND tỉnh;"
+    first, *listed = find_mentions(text)
+    assert (first.number, first.issued, first.issuer_inferred) == ("007", "2025-11-17", True)
+    assert [(m.number, m.issued, m.issuer) for m in listed] == [("008", "2025-11-19", "UBND tỉnh"),
+                                                                ("009", "2025-11-19", "UBND tỉnh")]
 
 
 @pytest.mark.parametrize("text", [
@@ -150,3 +189,41 @@ def test_seed_references_match_gold(stem):
     gold = json.loads((GOLD / f"{stem}.json").read_text(encoding="utf-8"))
     pred = to_contract(analyze(load(SEEDS / f"{stem}.txt")))
     assert sorted(map(_ref_key, pred["references"])) == sorted(map(_ref_key, gold["references"]))
+
+
+def test_plans_listed_in_the_trien_khai_line_are_all_parents():
+    text = ("KẾ HOẠCH\nPhát triển hạ tầng 5G giai đoạn 2026 - 2030\n"
+            "Triển khai Kế hoạch hành động số 328-KH/TU ngày 24/4/2025 của Tỉnh ủy về việc thực hiện Nghị quyết số "
+            "57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị; Kế hoạch số 348/KH-UBND ngày 14/5/2025 của UBND tỉnh về "
+            "triển khai thực hiện Nghị quyết số 71/NQ-CP ngày 01/4/2025 của Chính phủ và Kế hoạch hành động số "
+            "328-KH/TU, ngày 24/4/2025 của Tỉnh ủy; Quyết định số 9/QĐ-UBND ngày 1/6/2025 của UBND tỉnh, "
+            "Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n")
+    refs = references.run(plan_from(text)).references
+    assert [(r.relation, r.number) for r in refs] == [
+        (Relation.IMPLEMENTS, "328"), (Relation.BASIS, "57"), (Relation.IMPLEMENTS, "348"), (Relation.BASIS, "71"),
+        (Relation.BASIS, "9")]
+
+
+def test_can_cu_document_naming_the_title_is_the_parent():
+    text = ("KẾ HOẠCH\nKiểm tra, giám sát công tác bầu cử đại biểu Quốc hội khóa XVI\n"
+            "Căn cứ Luật Bầu cử đại biểu Quốc hội;\n"
+            "Căn cứ Quyết định số 03/QĐ-UBBC ngày 05/12/2025 của Ủy ban bầu cử xã về việc thành lập Tiểu ban kiểm tra, "
+            "giám sát công tác bầu cử đại biểu Quốc hội khóa XVI;\n"
+            "Căn cứ Thông tri số 04/TT-MTTW-BTT ngày 04/11/2025 của Uỷ ban MTTQ Việt Nam về Hướng dẫn Uỷ ban MTTQ Việt "
+            "Nam kiểm tra, giám sát công tác bầu cử đại biểu Quốc hội khóa XVI;\nI. MỤC ĐÍCH\n")
+    refs = references.run(plan_from(text)).references
+    assert [(r.relation, r.doc_type, r.number) for r in refs] == [
+        (Relation.BASIS, "L", None), (Relation.BASIS, "QĐ", "03"), (Relation.IMPLEMENTS, "TT", "04")]
+
+
+def test_one_law_one_reference_and_appendix_cites():
+    text = ("KẾ HOẠCH\nTriển khai thi hành Luật Việc làm\n"
+            "Thực hiện Kế hoạch số 16/KH-MTTQ-BTT ngày 23/12/2025 của Ban Thường trực Ủy ban MTTQ tỉnh;\n"
+            "I. NỘI DUNG\nPhổ biến Luật Việc làm năm 2025 theo Kế hoạch số 16/KH-BTT-MTTQ; Luật Việc làm và "
+            "các văn bản hướng dẫn.\nNơi nhận:\n- Như trên;\nPHỤ LỤC\nThay thế Thông tư số 92/2009/TT- BTC "
+            "ngày 12/5/2009 của Bộ Tài chính\n")
+    refs = references.run(plan_from(text)).references
+    assert [(r.relation, r.doc_type, r.number, r.symbol, r.issued) for r in refs] == [
+        (Relation.BASIS, "L", None, None, "2025"),             # named by the title: never the parent
+        (Relation.IMPLEMENTS, "KH", "16", "KH-MTTQ-BTT", "2025-12-23"),
+        (Relation.CITES, "TT", "92", "2009/TT-BTC", "2009-05-12")]
