@@ -11,6 +11,10 @@
     "ngày 10 tháng 11 hằng năm" → "--11-10" yearly   "ngày 20 hằng tháng" → "---20" monthly
     "giai đoạn 2021 - 2025" → "2021" … "2025" (a range)
 
+With ``clock=True`` it also reads times of day (for deadlines):
+
+    "17 giờ 00, ngày 01/02/2026" → "2026-02-01T17:00"     "trước 19h00’ hằng ngày" → "T19:00" daily
+
 The vocabulary (recurrence words, quarters, parts of a year) is in resources/deadlines.yaml.
 """
 from __future__ import annotations
@@ -26,6 +30,7 @@ _DAY = r"(?P<d>0?[1-9]|[12]\d|3[01])"
 _MONTH = r"(?P<m>0?[1-9]|1[0-2])"
 _YEAR = r"(?P<y>(?:19|20)\d\d)"
 _BLANK = r"(?:[ \t._…]*)"
+_CLOCK = r"(?<![\w/.,])(?P<hh>[01]?\d|2[0-3])\s*(?:giờ|h|g(?=\s*[0-5]\d))\s*(?P<mm>[0-5]\d)?(?:\s*phút)?(?!\w)['’]?"
 
 DATE_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("formal", re.compile(
@@ -93,9 +98,10 @@ class TimeExpr:
     """A time expression: a date, a month, a quarter, a part of a year, a year or a range."""
     start: int
     end: int
-    value: str | None            # partial ISO, "--MM-DD" / "--MM" (no year), "---DD" (day of month)
-    kind: str                    # date, day_month, monthly_day, month, part_month, quarter,
-                                 # part_year, year, year_range
+    value: str | None            # partial ISO, "--MM-DD" / "--MM" (no year), "---DD" (day of month),
+                                 # "…THH:MM" with a time of day, "THH:MM" a time of day alone
+    kind: str                    # datetime, date, day_month, monthly_day, month, part_month, quarter,
+                                 # part_year, year, year_range, clock
     approximate: bool = False
     recurrence: str | None = None
     range_end: str | None = None  # the end of a range ("2025" for "2021 - 2025")
@@ -103,6 +109,10 @@ class TimeExpr:
     @property
     def has_year(self) -> bool:
         return bool(self.value) and self.value[0].isdigit()
+
+
+_CLOCK_PATTERN = re.compile(_CLOCK, re.I)
+_CLOCK_TO_DATE = re.compile(r"\s*,?\s*(?:vào\s+|của\s+)?(?:ngày\s*)?", re.I)
 
 
 def _words(items) -> str:
@@ -178,6 +188,8 @@ def _time_value(kind: str, m: re.Match) -> tuple[str | None, bool, str | None]:
     y, mo, d = g.get("y"), g.get("m"), g.get("d")
     if kind == "year_range":
         return iso(y), False, iso(g["y2"])
+    if kind == "clock":
+        return f"T{int(g['hh']):02d}:{int(g.get('mm') or 0):02d}", False, None
     if kind == "date":
         return iso(y, mo, d if mo else None), False, None
     if kind == "monthly_day":
@@ -199,14 +211,16 @@ def _time_value(kind: str, m: re.Match) -> tuple[str | None, bool, str | None]:
     return None, False, None
 
 
-def find_time_expressions(text: str, start: int = 0, end: int | None = None) -> list[TimeExpr]:
+def find_time_expressions(text: str, start: int = 0, end: int | None = None,
+                          clock: bool = False) -> list[TimeExpr]:
     """Every time expression in ``text[start:end]`` in order; where they overlap, the earlier
     pattern (the more specific) wins.  A recurrence word right after one ("… hằng năm") is
-    attached to it."""
+    attached to it.  ``clock``: also times of day."""
     end = len(text) if end is None else end
     found: list[TimeExpr] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in _time_patterns():
+    patterns = _time_patterns() + ([("clock", _CLOCK_PATTERN)] if clock else [])
+    for kind, pattern in patterns:
         for m in pattern.finditer(text, start, end):
             s, e = m.span()
             if kind == "day_month" and m.group("d") is not None:
@@ -222,4 +236,17 @@ def find_time_expressions(text: str, start: int = 0, end: int | None = None) -> 
                 recurrence, e = rec[0], rec[2]
             found.append(TimeExpr(s, e, value, kind, approx, recurrence, range_end))
             taken.append((s, e))
-    return sorted(found, key=lambda t: t.start)
+    return _with_dates(text, sorted(found, key=lambda t: t.start))
+
+
+def _with_dates(text: str, found: list[TimeExpr]) -> list[TimeExpr]:
+    """A time of day right before a date joins it: "17 giờ 00, ngày 01/02/2026" → "2026-02-01T17:00"."""
+    out: list[TimeExpr] = []
+    for x in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == "clock" and x.kind == "date" \
+                and _CLOCK_TO_DATE.fullmatch(text, prev.end, x.start):
+            out[-1] = TimeExpr(prev.start, x.end, x.value + prev.value, "datetime", x.approximate, x.recurrence)
+            continue
+        out.append(x)
+    return out

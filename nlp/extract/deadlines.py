@@ -4,7 +4,10 @@ A time expression (nlp.dates.find_time_expressions) is a deadline when
   - a deadline cue stands right before it ("trước ngày 20/11/2024", "vào tháng 12 năm 2024",
     "tổng kết vào cuối năm 2025", "trong quý IV/2024"), or
   - it opens its sentence ("Cuối năm 2024, các phòng …", "Năm 2023: … sơ kết"), or
-  - it follows a "Thời gian <event>:" label ("Thời gian tổng kết: Ngày 19/5/2025"),
+  - it follows a "Thời gian <event>:" label ("Thời gian tổng kết: Ngày 19/5/2025"; "Thời gian thực
+    hiện: Năm 2025 và các năm tiếp theo" only inside a numbered task item), or
+  - it ends a range that a time or phase label introduces ("Đợt 1: Trong khoảng thời gian từ ngày
+    01/12/2025 đến ngày 14/12/2025" → 2025-12-14; "đến 17 giờ 00, ngày 01/02/2026" keeps the time),
 and it is none of: inside a reference ("Kế hoạch số 524/KH-UBND ngày 24/7/2024"), the frame of
 a period ("từ tháng 7", "kết thúc vào 30/4/2025", "giai đoạn 2021-2025"), a goal ("đến năm
 2025", "trong năm 2025"), or in a purpose / criteria section.  A sentence-opening year that only
@@ -12,8 +15,15 @@ labels a sentence holding a more precise deadline ("Năm 2024: … trước ngà
 no entry of its own.
 
 Responsible bodies are those of the clause's subject (nlp.bodies, else the words before the
-clause's verb); failing that the sentence's subject, the paragraph's "Body:" label, or the body
-the enclosing section is about.  Rules and vocabularies: resources/deadlines.yaml.
+clause's verb); failing that the sentence's subject, the subject of the sentence before, the
+paragraph's "Body:" label, the task item's "Cơ quan chủ trì:" field, or the body the enclosing
+section is about — named in its heading ("1. Sở Công Thương:") or handed the work there ("Sở …
+chỉ đạo Chi cục … thực hiện các nội dung sau:").  Reports go to the bodies after "gửi về",
+"báo cáo" … (not those of a purpose clause "…, để tổng hợp báo cáo UBND tỉnh").
+
+A day and month without a year and without recurrence take the document's year.  Rows of
+schedule tables are deadlines too (nlp.extract.deadline_tables).  Rules and vocabularies:
+resources/deadlines.yaml.
 """
 from __future__ import annotations
 
@@ -24,6 +34,7 @@ from functools import lru_cache
 from nlp import resources
 from nlp.bodies import find_bodies
 from nlp.dates import TimeExpr, find_time_expressions, recurrence_at
+from nlp.extract.deadline_tables import find_table_deadlines
 from nlp.extract.references import find_mentions, layout_of
 from nlp.textutil import fold, is_caps
 from schema.plan import Deadline, PlanDocument, Section
@@ -59,11 +70,15 @@ def _patterns() -> dict[str, re.Pattern]:
         "head": re.compile(rf"(?<!\w)(?:{_alt(heads)})(?!\w)"),
         "upper_head": re.compile(rf"(?:{_alt(upper_heads)})(?!\w)"),
         "verb": re.compile(rf"(?<!\w)(?:{_alt(c['subject_verbs'])})(?!\w)", re.I),
+        "delegation": re.compile(rf"(?<!\w)(?:{_alt(c['delegation_verbs'])})(?!\w)[ \t]*", re.I),
+        "lead_field": re.compile(c["lead_field"], re.I | re.M),
         "prefix": re.compile(rf"(?:{_alt(c['subject_prefixes'])})(?!\w)[ \t]*", re.I),
         "report_cue": re.compile(rf"(?<!\w)(?:{_alt(c['report_to_cues'])})(?!\w)[ \t]*", re.I),
         "report_stop": re.compile("|".join(
             rf"(?<!\w){re.escape(w)}(?!\w)" if w[0].isalnum() else re.escape(w)
             for w in sorted(c["report_to_stops"], key=len, reverse=True)), re.I),
+        "range_cue": re.compile(rf"(?:{'|'.join(f'(?:{r})' for r in c['range_cues'])})[ \t]*$", re.I),
+        "range_link": re.compile(c["range_link"], re.I),
         "sec_exclude": re.compile(rf"(?<!\w)(?:{_alt(c['sections']['exclude'])})(?!\w)", re.I),
         "sec_include": re.compile(rf"(?<!\w)(?:{_alt(c['sections']['include'])})(?!\w)", re.I),
     }
@@ -159,6 +174,8 @@ def _headings(plan: PlanDocument, start: int, end: int) -> list[_Heading]:
                 out.append(_Heading(level, s.label, s.title or "", s.heading.start, s.body.end))
                 walk(s.children, level + 1)
         walk(plan.sections, 1)
+        for appendix in plan.appendices:                  # a plan issued as a decision's appendix
+            walk(appendix.children, 1)
         return out
     found = []
     for level, pattern in _FALLBACK_HEADINGS:
@@ -177,6 +194,12 @@ def _chain(headings: list[_Heading], pos: int) -> list[_Heading]:
     """The headings whose sections hold ``pos``, outermost first."""
     inside = [h for h in headings if h.start <= pos < h.end]
     return sorted(inside, key=lambda h: (h.level, h.start))
+
+
+def _inside_task(chain: list[_Heading]) -> bool:
+    """Inside an item of a part (a numbered task), not in a part about the plan's own time."""
+    time_part = re.compile(_cfg()["time_sections"], re.I)
+    return any(h.level >= 2 for h in chain) and not any(time_part.search(h.title) for h in chain)
 
 
 def _excluded(chain: list[_Heading]) -> bool:
@@ -199,6 +222,8 @@ def _is_deadline(text: str, x: TimeExpr, sentence: _Unit) -> str | None:
     cue, block = p["cue"].search(before), p["block"].search(before)
     if cue and (not block or len(cue.group("w")) > len(block.group("w"))):
         word = fold(cue.group("w"))
+        if x.kind == "clock" and not any(word.startswith(fold(w)) for w in c["clock_cues"]):
+            return None
         if word == "trong" and x.kind not in c["trong_kinds"]:
             return None
         if word.startswith("đến") and (x.kind not in c["den_kinds"]
@@ -216,6 +241,7 @@ def _is_deadline(text: str, x: TimeExpr, sentence: _Unit) -> str | None:
         event = fold(label.group("event") or "")
         if event not in {fold(e) for e in c["period_events"]}:
             return "label"
+        return "task_label"                 # "Thời gian thực hiện: …": a task's time, or the movement's
     return None
 
 
@@ -224,7 +250,7 @@ def _is_deadline(text: str, x: TimeExpr, sentence: _Unit) -> str | None:
 def _split_subject(subject: str) -> list[str]:
     """"các cơ quan, đơn vị, Ủy ban nhân dân các xã, thị trấn" → two bodies."""
     parts = re.split(r"\s*;\s*|,\s*(?=(?:" + _patterns()["upper_head"].pattern + r"))|\s+và\s+(?=(?:"
-                     + _patterns()["upper_head"].pattern + r"))", subject)
+                     + _patterns()["upper_head"].pattern + r"|các\s))", subject)
     return [s.strip(" ,.:;") for s in parts if s and s.strip(" ,.:;")]
 
 
@@ -254,13 +280,15 @@ def subject_bodies(text: str, start: int, end: int) -> list[str]:
     if re.match(r"căn\s+cứ", text[pos:pos + 8], re.I):
         pos += 6
     bodies = find_bodies(text, pos, end)
-    verb = None
-    for v in p["verb"].finditer(text, pos, end):
-        if not any(b.start <= v.start() < b.end for b in bodies):
-            verb = v
-            break
+    verb = _first_verb(text, pos, end, bodies)
     if verb is None:
         return []
+    handed = p["delegation"].match(text, verb.start(), end)
+    if handed and p["head"].match(text, pos) and p["head"].match(text, handed.end()):
+        pos = handed.end()                            # "UBND Thành phố yêu cầu các Sở … triển khai"
+        verb = _first_verb(text, pos, end, bodies)
+        if verb is None:
+            return []
     found = [b.name for b in bodies if pos <= b.start and b.end <= verb.end()]
     head = p["head"].search(text, pos, verb.start())
     if not head:
@@ -275,6 +303,43 @@ def subject_bodies(text: str, start: int, end: int) -> list[str]:
     return parts
 
 
+def _earlier_subject(text: str, para: _Unit, sentence: _Unit) -> list[str]:
+    """The subject of the sentence before, when this one has none of its own ("Đề nghị các cơ
+    quan, đơn vị nghiêm túc triển khai thực hiện. Định kỳ hằng năm … báo cáo …")."""
+    before = [u for u in sentences_of(text, para) if u.end <= sentence.start]
+    if not before:
+        return []
+    prev = before[-1]
+    return subject_bodies(text, prev.start, clauses_of(text, prev)[-1].end)
+
+
+def _field_bodies(text: str, chain: list[_Heading]) -> list[str]:
+    """The bodies of the nearest "Cơ quan chủ trì: …" / "Cơ quan thực hiện: …" field of the task
+    item around the deadline."""
+    for h in reversed(chain):
+        if h.level < 2:
+            break
+        m = _patterns()["lead_field"].search(text, h.start, h.end)
+        if m:
+            line_end = text.find("\n", m.end())
+            line_end = h.end if line_end < 0 else min(line_end, h.end)
+            return _bodies_in(text, m.end(), line_end)
+    return []
+
+
+def _bodies_in(text: str, start: int, end: int) -> list[str]:
+    """Every body named in a list of bodies, as written."""
+    found = [b.name for b in find_bodies(text, start, end)]
+    return found or _split_subject(" ".join(text[start:end].split()).rstrip("."))
+
+
+def _first_verb(text: str, start: int, end: int, bodies) -> re.Match | None:
+    for v in _patterns()["verb"].finditer(text, start, end):
+        if not any(b.start <= v.start() < b.end for b in bodies):
+            return v
+    return None
+
+
 def _label_bodies(text: str, unit: _Unit) -> list[str]:
     """"e) Sở Nội vụ: Chủ trì …" → ["Sở Nội vụ"]."""
     lead = _MARKER.match(text, unit.start, unit.end).end()
@@ -284,8 +349,24 @@ def _label_bodies(text: str, unit: _Unit) -> list[str]:
     return []
 
 
-def _section_bodies(chain: list[_Heading]) -> list[str]:
+def _section_bodies(text: str, chain: list[_Heading]) -> list[str]:
+    """The bodies a section is about: its title names them ("1. Sở Công Thương:", "Trách nhiệm
+    của Sở Nội vụ"), or its heading hands the work to them ("1. Sở Nông nghiệp và Môi trường chỉ
+    đạo Chi cục Biển đảo và Thủy sản thực hiện các nội dung sau:")."""
+    p = _patterns()
     for h in reversed(chain):
+        line_end = text.find("\n", h.start)
+        line_end = len(text) if line_end < 0 else line_end
+        lead = _MARKER.match(text, h.start, line_end).end()
+        colon = text.find(":", lead, line_end)
+        if p["head"].match(text, lead) and p["delegation"].search(text, lead, colon if colon >= 0 else line_end):
+            handed = subject_bodies(text, lead, line_end)
+            if handed:
+                return handed
+        if not h.title:
+            if 0 <= colon - lead <= 100 and p["head"].match(text, lead) and not p["verb"].search(text, lead, colon):
+                return _split_subject(" ".join(text[lead:colon].split()))
+            continue
         title = re.sub(r"^(?:Trách\s+nhiệm\s+(?:của\s+)?|Đối\s+với\s+|Giao\s+(?:cho\s+)?|Đề\s+nghị\s+)", "",
                        h.title.strip(), flags=re.I)
         if _patterns()["head"].match(title) and len(title) <= 120 and not title.endswith("."):
@@ -296,8 +377,9 @@ def _section_bodies(chain: list[_Heading]) -> list[str]:
 def report_bodies(text: str, start: int, end: int) -> list[str]:
     """Where the clause sends its report: the bodies after "gửi về", "báo cáo", "về" …"""
     p = _patterns()
+    purpose = re.compile(r"(?<!\w)để(?!\w)").search(text, start, end)   # "…, để tổng hợp báo cáo UBND"
     chosen = None
-    for m in p["report_cue"].finditer(text, start, end):
+    for m in p["report_cue"].finditer(text, start, purpose.start() if purpose else end):
         if p["head"].match(text, m.end()):
             chosen = m
     if chosen is None:
@@ -321,19 +403,27 @@ def find_deadlines(plan: PlanDocument) -> list[Deadline]:
     layout = layout_of(plan)
     start = layout.preamble[1] if layout.preamble else (layout.title[1] if layout.title else 0)
     end = layout.body_end
-    refs = [(m.start, m.end) for m in find_mentions(text, start, end)]
+    zones = [(start, end)] + [(a.body.start, a.body.end) for a in plan.appendices if a.body.start >= end]
+    refs = [(m.start, m.end) for zone in zones for m in find_mentions(text, *zone)]
     period = [(s.span.start, s.span.end) for s in (plan.movement.period_start, plan.movement.period_end)
               if s is not None and s.span is not None]
     headings = _headings(plan, start, end)
+    year = plan.header.issued.value[:4] if plan.header.issued and plan.header.issued.value else None
+    tabled = find_table_deadlines(plan, start, len(text))        # appendices too
+    tables = [(d.span.start, d.span.end) for d in tabled]
+    refs += tables                                               # their rows are not prose
     out: list[Deadline] = []
-    for para in paragraphs(text, start, end):
+    for para in (p for zone in zones for p in paragraphs(text, *zone)):
         for sentence in sentences_of(text, para):
             found: list[tuple[TimeExpr, str]] = []
-            exprs = [x for x in find_time_expressions(text, sentence.start, sentence.end)
+            exprs = [x for x in find_time_expressions(text, sentence.start, sentence.end, clock=True)
                      if not any(s <= x.start < e for s, e in refs)]
             exprs = _borrow_years(text, exprs)
+            ranges = _range_ends(text, exprs, sentence, year)
             for i, x in enumerate(exprs):
-                kind = _is_deadline(text, x, sentence)
+                if i in ranges:
+                    x = exprs[i] = ranges[i]
+                kind = "range" if i in ranges else _is_deadline(text, x, sentence)
                 if kind is None and found and found[-1][0] is exprs[i - 1] and \
                         re.fullmatch(_cfg()["coordination"], text[exprs[i - 1].end:x.start]):
                     kind = found[-1][1]                       # "vào tháng 4 và tháng 8 năm 2026"
@@ -341,6 +431,10 @@ def find_deadlines(plan: PlanDocument) -> list[Deadline]:
                     continue
                 if _excluded(_chain(headings, x.start)):
                     continue
+                if kind == "task_label":
+                    if not _inside_task(_chain(headings, x.start)):
+                        continue
+                    kind = "label"
                 found.append((x, kind))
             if any(k != "opening" for _, k in found):
                 found = [(x, k) for x, k in found if not (k == "opening" and x.kind == "year")] or found
@@ -348,6 +442,33 @@ def find_deadlines(plan: PlanDocument) -> list[Deadline]:
             for x, kind in found:
                 clause = next((c for c in clauses if c.start <= x.start < c.end), sentence)
                 out.append(_deadline(plan, x, kind, sentence, clause, clauses, para, _chain(headings, x.start)))
+    for d in tabled:
+        d.section = _section_label(_chain(headings, d.span.start))
+    return sorted(out + tabled, key=lambda d: d.span.start)
+
+
+def _range_ends(text: str, exprs: list[TimeExpr], sentence: _Unit, doc_year: str | None) -> dict[int, TimeExpr]:
+    """The ends of the ranges "từ <A> đến <B>" that a time or phase label introduces
+    ("Thời gian thực hiện: Trong khoảng thời gian từ ngày 01/12/2025 đến ngày 14/12/2025"),
+    by index; an end without a year takes the start's year, else the document's."""
+    p, c = _patterns(), _cfg()
+    out: dict[int, TimeExpr] = {}
+    for i in range(len(exprs) - 1):
+        a, b = exprs[i], exprs[i + 1]
+        if b.kind not in c["range_end_kinds"] or not p["range_link"].fullmatch(text, a.end, b.start):
+            continue
+        opening = re.search(r"(?<!\w)từ[ \t]*(?:ngày[ \t]*)?$", text[max(sentence.start, a.start - 10):a.start], re.I)
+        if not opening:
+            continue
+        lead = _MARKER.match(text, sentence.start).end()
+        before = text[lead:a.start - len(opening.group())]
+        if not p["range_cue"].search(before[-80:]):
+            continue
+        year = a.value[:4] if a.has_year else doc_year
+        if not b.has_year and not b.recurrence and b.value.startswith("--") and \
+                not b.value.startswith("---") and year:
+            b = replace(b, value=year + b.value[1:])
+        out[i + 1] = b
     return out
 
 
@@ -365,26 +486,38 @@ def _borrow_years(text: str, exprs: list[TimeExpr]) -> list[TimeExpr]:
     return out
 
 
+def _fits(value: str | None, recurrence: str) -> bool:
+    fits = _cfg()["recurrence_fits"]
+    prefix = max((p for p in fits if (value or "").startswith(p)), key=len, default=None)
+    return prefix is None or recurrence in fits[prefix]
+
+
 def _deadline(plan: PlanDocument, x: TimeExpr, kind: str, sentence: _Unit, clause: _Unit,
               clauses: list[_Unit], para: _Unit, chain: list[_Heading]) -> Deadline:
     text = plan.text
     recurrence = x.recurrence
     if recurrence is None and not x.has_year:
         rec = recurrence_at(text, clause.start, clause.end) or recurrence_at(text, sentence.start, sentence.end)
-        recurrence = rec[0] if rec else None
+        recurrence = rec[0] if rec and _fits(x.value, rec[0]) else None
+    due = x.value
+    if recurrence is None and due and due.startswith("--") and not due.startswith("---") \
+            and plan.header.issued and plan.header.issued.value:
+        due = plan.header.issued.value[:4] + due[1:]          # "trước ngày 15/12": the document's year
     unit = sentence if kind == "opening" else clause
     responsible = (subject_bodies(text, clause.start, clause.end)
                    or subject_bodies(text, sentence.start, clauses[0].end if clauses else sentence.end)
+                   or _earlier_subject(text, para, sentence)
                    or _label_bodies(text, para)
-                   or _section_bodies(chain))
+                   or _field_bodies(text, chain)
+                   or _section_bodies(text, chain))
     report_to = report_bodies(text, unit.start, unit.end)
     lead = _MARKER.match(text, unit.start, unit.end).end()
     body = " ".join(text[lead:unit.end].split()).strip(" ;")
     return Deadline(
-        due=x.value, recurrence=recurrence, approximate=x.approximate, responsible=responsible,
+        due=due, recurrence=recurrence, approximate=x.approximate, responsible=responsible,
         report_to=report_to, action=body, text=body, span=plan.span(lead, unit.end),
         time_span=plan.span(x.start, x.end), section=_section_label(chain),
-        confidence=1.0 if kind == "cue" else 0.8)
+        confidence={"cue": 1.0, "range": 0.9}.get(kind, 0.8))
 
 
 def run(plan: PlanDocument) -> PlanDocument:

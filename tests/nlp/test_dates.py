@@ -90,8 +90,31 @@ def test_iso():
 
 def test_time_vocabulary_is_valid():
     voc = resources.load("deadlines")["time"]
-    assert set(voc["recurrence"]) <= {"yearly", "half-yearly", "quarterly", "monthly", "weekly"}
+    assert set(voc["recurrence"]) <= {"yearly", "half-yearly", "quarterly", "monthly", "weekly", "daily"}
     assert all(1 <= m <= 12 for m in voc["quarters"].values())
     for entry in voc["part_of_year"]:
         assert set(entry) == {"pattern", "month"} and 1 <= entry["month"] <= 12
         assert entry["pattern"].endswith("năm")
+
+
+@pytest.mark.parametrize("text, values", [
+    ("từ ngày 17/12/2025 đến 17 giờ 00, ngày 01/02/2026.", [("2025-12-17", "date"), ("2026-02-01T17:00", "datetime")]),
+    ("đến 05 giờ 00 ngày 14/3/2026", [("2026-03-14T05:00", "datetime")]),
+    ("Chậm nhất là 17 giờ 00 ngày 01 tháng 2 năm 2026", [("2026-02-01T17:00", "datetime")]),
+    ("báo cáo UBND tỉnh trước 19h00’ hằng ngày", [("T19:00", "clock")]),
+    ("báo cáo 02 lần/ngày (trước 9h00’ và 16h00’)", [("T09:00", "clock"), ("T16:00", "clock")]),
+])
+def test_times_of_day_only_when_asked(text, values):
+    assert find_time_expressions("Phát triển hạ tầng 5G, IoT", clock=True) == []
+    assert [(x.value, x.kind) for x in find_time_expressions(text, clock=True)] == values
+    assert all(x.kind not in ("clock", "datetime") for x in find_time_expressions(text))
+
+
+@pytest.mark.parametrize("text, value, recurrence", [
+    ("trước 19h00’ hằng ngày", "T19:00", "daily"),
+    ("Thời gian thực hiện: Năm 2025 và các năm tiếp theo.", "2025", "yearly"),
+    ("Tháng 12 hằng năm", "--12", "yearly"),
+])
+def test_recurrence_attached(text, value, recurrence):
+    (x,) = find_time_expressions(text, clock=True)
+    assert (x.value, x.recurrence) == (value, recurrence)

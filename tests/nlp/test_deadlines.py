@@ -10,9 +10,9 @@ import pytest
 from nlp import resources
 from nlp.bodies import find_bodies
 from nlp.extract import deadlines
-from schema.plan import PlanDocument
+from schema.plan import Located, PlanDocument
 from schema.raw import RawDocument, SourceFormat
-from tests.conftest import GOLD, SEEDS, require_shared
+from tests.conftest import GOLD, ROOT, SEEDS, SHARED, require_shared
 
 
 def plan_from(text: str) -> PlanDocument:
@@ -140,3 +140,152 @@ def test_seed_deadlines_match_gold(stem):
     gold = json.loads((GOLD / f"{stem}.json").read_text(encoding="utf-8"))
     pred = to_contract(analyze(load(SEEDS / f"{stem}.txt")))
     assert sorted(map(_key, pred["deadlines"])) == sorted(map(_key, gold["deadlines"]))
+
+
+# ---------------------------------------------------------------- ranges, times of day, document year
+
+@pytest.mark.parametrize("body, due", [
+    ("+ Đợt 1: Trong khoảng thời gian từ ngày 01/12/2025 đến ngày 14/12/2025.", "2025-12-14"),
+    ("2.2. Đợt 2: Từ tháng 01 đến ngày bầu cử 15/3/2026", "2026-03-15"),
+    ("* Thời gian thực hiện: Trong khoảng thời gian từ ngày 17/12/2025 đến 17 giờ 00, ngày 01/02/2026.",
+     "2026-02-01T17:00"),
+    ("- Công tác vận động bầu cử: Trong khoảng thời gian từ ngày 26/02/2026 đến 05 giờ 00 ngày 14/3/2026.",
+     "2026-03-14T05:00"),
+    ("- Thông số: thời gian quan trắc từ tháng 3 đến tháng 10 năm 2026; số lượng mẫu 240 mẫu/năm.", "2026-10"),
+    ("Thời hạn hoàn thành: Từ ngày 01/01/2026 đến ngày 31/3/2026.", "2026-03-31"),
+    ("- Thời gian: từ tháng 11/2025 đến hết tháng 12 năm 2025.", "2025-12"),
+])
+def test_range_due_at_its_end(body, due):
+    assert [d.due for d in found(body)] == [due]
+
+
+@pytest.mark.parametrize("body", [
+    "Từ ngày 15/11 đến ngày 20/11/2025, trên địa bàn tỉnh xảy ra mưa lớn.",
+    "Do ảnh hưởng của đợt mưa lũ từ ngày 16 đến ngày 22/11/2025, nhiều nhà bị hư hỏng.",
+    "Thời kỳ kháng chiến từ ngày 15 tháng 7 năm 1950 đến ngày 20 tháng 7 năm 1954.",
+])
+def test_narrative_range_is_no_deadline(body):
+    assert found(body, "TÌNH HÌNH") == []
+
+
+def test_range_end_takes_the_start_year():
+    (d,) = found("- Thời gian thực hiện: từ ngày 01/12/2025 đến ngày 15/12.")
+    assert d.due == "2025-12-15"
+
+
+def test_daily_times_of_day():
+    ds = found("- Huy động nguồn lực tại chỗ; báo cáo 02 lần/ngày (trước 9h00’ và 16h00’) về tình hình "
+               "tiếp nhận gửi UBND tỉnh (qua Sở Công Thương).")
+    assert [(d.due, d.recurrence) for d in ds] == [("T09:00", "daily"), ("T16:00", "daily")]
+    assert found("Hội nghị khai mạc vào 14 giờ 00.") == []         # when a meeting starts
+
+
+def test_date_without_year_takes_the_document_year():
+    plan = in_section("Các đơn vị gửi báo cáo về Sở Nội vụ trước ngày 15/12.")
+    plan.header.issued = Located(value="2025-11-20")
+    (d,) = deadlines.run(plan).deadlines
+    assert (d.due, d.recurrence) == ("2025-12-15", None)
+    plan = in_section("Các đơn vị gửi báo cáo về Sở Nội vụ trước ngày 15/12 hằng năm.")
+    plan.header.issued = Located(value="2025-11-20")
+    (d,) = deadlines.run(plan).deadlines
+    assert (d.due, d.recurrence) == ("--12-15", "yearly")
+
+
+# ---------------------------------------------------------------- responsible bodies
+
+@pytest.mark.parametrize("body, responsible", [
+    ("Ủy ban nhân dân Thành phố yêu cầu các Sở, ban, ngành Thành phố, UBND phường, xã và các doanh nghiệp "
+     "viễn thông nghiêm túc triển khai thực hiện; định kỳ trước ngày 30 tháng 11 hàng năm báo cáo kết quả.",
+     ["các Sở, ban, ngành Thành phố", "UBND phường, xã", "các doanh nghiệp viễn thông"]),
+    ("Đề nghị các cơ quan, đơn vị nghiêm túc triển khai thực hiện. Định kỳ hằng năm (trước ngày 30 tháng 11) "
+     "báo cáo kết quả thực hiện về Sở Xây dựng.", ["các cơ quan, đơn vị"]),
+])
+def test_responsible_handed_on_or_from_the_sentence_before(body, responsible):
+    (d,) = found(body)
+    assert d.responsible == responsible
+
+
+@pytest.mark.parametrize("heading, responsible", [
+    ("1. Sở Công Thương:", ["Sở Công Thương"]),
+    ("1. Sở Nông nghiệp và Môi trường chỉ đạo Chi cục Biển đảo và Thủy sản thực hiện các nội dung sau:",
+     ["Chi cục Biển đảo và Thủy sản"]),
+])
+def test_responsible_from_a_heading_without_title(heading, responsible):
+    text = (f"KẾ HOẠCH\nThi đua\nThực hiện Kế hoạch số 1/KH-UBND.\nI. TỔ CHỨC THỰC HIỆN\n{heading}\n"
+            "- Tổ chức đánh giá kết quả thực hiện; báo cáo UBND tỉnh trước ngày 15/12/2026.\nNơi nhận:\n")
+    (d,) = deadlines.run(plan_from(text)).deadlines
+    assert (d.due, d.responsible, d.report_to) == ("2026-12-15", responsible, ["UBND tỉnh"])
+
+
+def test_task_item_fields():
+    text = ("KẾ HOẠCH\nViệc làm\nThực hiện Kế hoạch số 1/KH-UBND.\nI. NỘI DUNG\n"
+            "1. Tổ chức tập huấn, bồi dưỡng nghiệp vụ\n- Nội dung thực hiện: Tổ chức tập huấn cho công chức.\n"
+            "- Cơ quan chủ trì: Sở Nội vụ, Sở Giáo dục và Đào tạo, Sở Tài chính.\n"
+            "- Cơ quan phối hợp: Bảo hiểm xã hội Thành phố.\n"
+            "- Thời gian thực hiện: Năm 2025 và các năm tiếp theo.\n"
+            "II. THỜI GIAN THỰC HIỆN\n1. Thời gian thực hiện: Năm 2025.\nNơi nhận:\n")
+    (d,) = deadlines.run(plan_from(text)).deadlines
+    assert (d.due, d.recurrence) == ("2025", "yearly")
+    assert d.responsible == ["Sở Nội vụ", "Sở Giáo dục và Đào tạo", "Sở Tài chính"]
+
+
+# ---------------------------------------------------------------- schedule tables
+
+TABLE_HEADER = "TT\nNội dung thực hiện\nCơ quan chủ trì\nCơ quan phối hợp\nThời gian hoàn thành\nSản phẩm dự kiến\n"
+
+
+def test_table_one_cell_a_line_with_empty_cells():
+    text = ("KẾ HOẠCH\nPhòng thủ dân sự\nThực hiện Kế hoạch số 1/KH-UBND.\nI. TỔ CHỨC THỰC HIỆN\n"
+            "Các sở, ngành thực hiện nhiệm vụ tại Phụ lục kèm theo.\nNơi nhận:\n- Lưu: VT.\nPHỤ LỤC\n"
+            + TABLE_HEADER +
+            "I\nKIỆN TOÀN CƠ CHẾ CHỈ ĐẠO\n1\nTổ chức lại Ban Chỉ huy Phòng thủ dân sự cấp tỉnh\n"
+            "Bộ CHQS tỉnh; UBND cấp xã\nVăn phòng Ban Chỉ huy\nTrước ngày 30/11/2025\nQuyết định của Chủ tịch UBND\n"
+            "2\nTriển khai nội dung chi đặc thù\nSở Tài chính\nCơ quan, địa phương liên quan\nThường xuyên\n"
+            "3\nBan hành Quy chế hoạt động Quỹ\nSở Tài chính\nCơ quan liên quan\n2025\n"
+            "….........\n4\nRà soát danh mục công trình\nBan Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã\n"
+            "Cơ quan có liên quan\nTháng 12 hằng năm\nBáo cáo\n")
+    ds = deadlines.run(plan_from(text)).deadlines
+    assert [(d.due, d.recurrence, d.responsible) for d in ds] == [
+        ("2025-11-30", None, ["Bộ CHQS tỉnh", "UBND cấp xã"]),
+        ("2025", None, ["Sở Tài chính"]),
+        ("--12", "yearly", ["Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã"]),
+    ]
+    assert ds[0].action == "Tổ chức lại Ban Chỉ huy Phòng thủ dân sự cấp tỉnh"
+
+
+def test_table_one_row_a_line():
+    text = ("KẾ HOẠCH\nHạ tầng số\nThực hiện Kế hoạch số 1/KH-UBND.\nI. NHIỆM VỤ\n"
+            "TT | Nội dung/nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian thực hiện\n"
+            "1 | Khảo sát hạ tầng viễn thông | Ban Quản lý các khu công nghiệp | Sở Công Thương | Quý IV/2025- Quý II/2026\n"
+            "2 | Xây dựng kế hoạch đầu tư | Ban Quản lý các khu công nghiệp | Sở Tài chính | Thường xuyên\n"
+            "II. TỔ CHỨC THỰC HIỆN\nNơi nhận:\n")
+    ds = deadlines.run(plan_from(text)).deadlines
+    assert [(d.due, d.approximate, d.responsible) for d in ds] == [
+        ("2026-06", True, ["Ban Quản lý các khu công nghiệp"])]
+
+
+def test_golden_plan_appendix_table():
+    require_shared()
+    from ingest import load
+    from nlp import analyze
+    plan = analyze(load(ROOT / "corpus/sources/tvpl_KH_980-KH-UBND_NgheAn_2025-11-18.txt"))
+    tabled = [d for d in plan.deadlines if " | " in d.text]
+    assert len(tabled) == 11
+    assert ("--12", "yearly") in {(d.due, d.recurrence) for d in tabled}
+
+
+def test_recurrence_from_the_clause_must_fit_the_date():
+    plan = in_section("Các đơn vị báo cáo định kỳ hàng tháng (trước ngày 16 hàng tháng), 6 tháng (trước ngày 16/6).")
+    plan.header.issued = Located(value="2025-11-20")
+    ds = deadlines.run(plan).deadlines
+    assert [(d.due, d.recurrence) for d in ds] == [("---16", "monthly"), ("2025-06-16", None)]
+
+
+def test_plan_issued_as_a_decisions_appendix():
+    require_shared()
+    from ingest import load
+    from nlp import analyze
+    plan = analyze(load(SHARED / "realdocs/tvpl_QD_1627-QD-UBND_QuangNgai_2025-11-21.txt"))
+    appendix = plan.appendices[0].body
+    inside = [d for d in plan.deadlines if appendix.start <= d.span.start < appendix.end]
+    assert ("2026-03-31", None) in {(d.due, d.recurrence) for d in inside}     # "Từ ngày 01/01/2026 đến ngày 31/3/2026"
