@@ -96,6 +96,8 @@ class _Grammar:
         off = data["officials"]
         self.titles_re = re.compile(r"(?:" + _alternation(_phrase(t) for t in off["titles"]) + r")(?=\s)",
                                     re.IGNORECASE)
+        self.title_res = [re.compile(_phrase(t) + r"(?=\s)", re.IGNORECASE)
+                          for t in sorted(off["titles"], key=len, reverse=True)]
         self.standalone_re = re.compile(r"(?:" + _alternation(_phrase(t) for t in off["standalone"])
                                         + r")(?![^\W_])", re.IGNORECASE)
 
@@ -105,6 +107,8 @@ class _Grammar:
         self.coll_lead_re = re.compile(r"(?:" + _alternation(_phrase(x) for x in col["lead"]) + r")\s+",
                                        re.IGNORECASE)
         self.coll_noun_re = re.compile(r"(?:" + nouns + r")(?![^\W_])", re.IGNORECASE)
+        self.coll_distinct_re = re.compile(r"(?:" + _alternation(_phrase(n) for n in col.get("distinct") or [])
+                                           + r")(?![^\W_])(?!\s*[-–]\s*[^\W\d_])", re.IGNORECASE)
         self.coll_sep_re = re.compile(r"(?:\s*[,;]\s*|\s+và\s+|\s*[-–]\s*)(?:các\s+)?", re.IGNORECASE)
         self.quals = []
         for q in col["qualifiers"]:
@@ -129,11 +133,15 @@ class _Grammar:
                     rx = rx if not p.endswith(" ") else rx + r"\s+"
                     rx = rx if not p.startswith(" ") or rx.startswith(r"\s+") else rx
             forms.append(rx)
+        self.place_name_kinds = set(loc.get("place_name_kinds") or [])
+        self.place_name_re = re.compile(r"[ \t]+(" + name + r")(?![^\W_])")
         self.locality_re = re.compile(r"[ \t]+(?:" + "|".join(forms) + r")(?![^\W_])", re.IGNORECASE)
 
         self.conj = []
         for c in data["conjoined"]:
-            rx = r"\s+" + _phrase(c["joiner"]) + r"\s+(?:" + _alternation(_phrase(r) for r in c["right"]) + r")(?![^\W_])"
+            joiners = [c["joiner"]] if isinstance(c["joiner"], str) else c["joiner"]
+            rx = r"(?:" + "|".join((r"\s*,\s*" + _phrase(j[1:])) if j.startswith(",") else (r"\s+" + _phrase(j))
+                                   for j in joiners) + r")\s+(?:" + _alternation(_phrase(r) for r in c["right"]) + r")(?![^\W_])"
             self.conj.append((c["left_kind"], re.compile(rx, re.IGNORECASE)))
 
         self.stop_re = re.compile(r"(?:" + _alternation(_phrase(w) for w in data["name_stop_words"])
@@ -187,12 +195,17 @@ class _Grammar:
                 return None
         elif not (first[:1].isupper() and first[:1].isalpha()):
             return None
+        elif self.unit_re.match(view, m.start(1)):
+            return None          # "Bảo hiểm xã hội Thành phố": a locality, not a name
         if first.isupper() and len(first) > 1 and not self.named_re.match(view, m.start(1)):
             # an ALL-CAPS word after a head is a heading, not a name ("Tổ CHỨC")
             if view[q - 1:q].isspace() and view[max(0, q - 4):q].strip().isupper():
                 return None
         end = m.end()
         pos = m.end()
+        known = self.named_re.match(view, m.start(1))
+        if known and known.end() > pos:      # "Chi nhánh Ngân hàng Chính sách xã hội"
+            end = pos = known.end()
         lower_run = 0
         while True:
             m = _TOKEN.match(view, pos)
@@ -227,14 +240,18 @@ class _Grammar:
         return end
 
     def official_at(self, view: str, p: int):
-        m = self.titles_re.match(view, p)
-        if m:
-            q = m.end()
-            while q < len(view) and view[q].isspace():
-                q += 1
-            inner = self.body_at(view, q, officials=False)
-            if inner:
-                return (inner[0], None, "official", inner[3])
+        if self.titles_re.match(view, p):
+            # longest title first; "Trưởng Ban xây dựng Đảng" is "Trưởng" + a body, not "Trưởng ban" + …
+            for rx in self.title_res:
+                m = rx.match(view, p)
+                if not m:
+                    continue
+                q = m.end()
+                while q < len(view) and view[q].isspace():
+                    q += 1
+                inner = self.body_at(view, q, officials=False)
+                if inner:
+                    return (inner[0], None, "official", inner[3])
         m = self.standalone_re.match(view, p)
         if m and m.group()[:1].isupper():
             return (m.end(), None, "official", "unit")
@@ -242,12 +259,11 @@ class _Grammar:
 
     def collective_at(self, view: str, p: int):
         m = self.coll_lead_re.match(view, p)
-        if not m:
-            return None
+        start = m.end() if m else p
         if re.search(r"địa\s+bàn\s*$", view[max(0, p - 12):p], re.IGNORECASE):
             return None
-        n = self.coll_noun_re.match(view, m.end())
-        if not n:
+        n = self.coll_noun_re.match(view, start)
+        if not n or not (m or self.coll_distinct_re.match(view, start)):
             return None
         nouns = [_key(n.group())]
         end = n.end()
@@ -255,6 +271,8 @@ class _Grammar:
             s = self.coll_sep_re.match(view, end)
             if not s:
                 break
+            if self.coll_distinct_re.match(view, s.end()) or self.coll_distinct_re.match(view, start):
+                break        # a distinct noun is a body of its own
             n = self.coll_noun_re.match(view, s.end())
             if not n:
                 break
@@ -302,6 +320,10 @@ class _Grammar:
             lm = self.locality_re.match(view, end)
             if lm:
                 end = lm.end()
+            elif kind in self.place_name_kinds and canonical:
+                pm = self.place_name_re.match(view, end)      # "Báo và Phát thanh, Truyền hình Cần Thơ"
+                if pm and not self.starts_body(view, pm.start(1)):
+                    end = pm.end()
         for left_kind, rx in self.conj:
             if kind == left_kind:
                 cm = rx.match(view, end)

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from nlp import resources
+from nlp.extract.assignment_tables import label_hits, table_hits
 from nlp.bodies import BodyMention, find_bodies, grammar, level_of
 from nlp.textutil import fold, lines, sentences
 from schema.plan import Assignment, PlanDocument, Role, Section, SectionKind
@@ -158,6 +159,8 @@ def _rules() -> dict:
         "exclude_n": [fold(n) for n in r["exclude"]["nouns"]],
         "precedence": [Role(x) for x in r["precedence"]],
         "descriptor": re.compile(r"^\s*(?:" + alt(r["descriptors"]) + r")(?![\w])", re.IGNORECASE),
+        "collective_lead": re.compile(r"\s*(?:" + alt(r["heading_collective_leads"]) + r")\s+\S", re.IGNORECASE),
+        "collective_heads": [fold(h) for h in r["collective_heads"]],
         "anywhere": re.compile(r"(?<![\w])(?:" + alt(r["lead_anywhere"]) + r")(?![\w])", re.IGNORECASE),
     }
 
@@ -173,9 +176,16 @@ def body_key(name: str) -> str:
     return key.replace("tổ quốc việt nam", "tổ quốc")
 
 
+def _without_collective_head(key: str) -> str:
+    for head in _rules()["collective_heads"]:
+        if key.startswith(head + " "):
+            return key[len(head) + 1:]
+    return key
+
+
 def same_body(a: str, b: str) -> bool:
-    ka, kb = body_key(a), body_key(b)
-    if ka == kb:
+    ka, kb = _without_collective_head(body_key(a)), _without_collective_head(body_key(b))
+    if ka == kb or sorted(ka.split()) == sorted(kb.split()):     # "phường, xã" = "xã, phường"
         return True
     short, long_ = sorted((ka, kb), key=len)
     return len(short) >= 8 and long_.startswith(short + " ") and not short.startswith("văn phòng")
@@ -184,6 +194,8 @@ def same_body(a: str, b: str) -> bool:
 def _taskable(m: BodyMention) -> bool:
     r = _rules()
     f = fold(m.name)
+    if m.kind == "heading":      # a body-headed section names its body deliberately
+        return True
     if any(q in f for q in r["exclude_q"]):
         return False
     if m.kind == "group" and any(n in f for n in r["exclude_n"]):
@@ -300,9 +312,51 @@ def _unit_hits(text: str, u: Unit, require_lead: bool = False) -> tuple[list[_Hi
     return hits, heading
 
 
-def _issuer_key(plan: PlanDocument) -> str | None:
-    issuer = plan.header.issuer.value if plan.header.issuer else None
-    return body_key(issuer) if issuer else None
+_TITLE_WORDS = 20
+
+
+def _heading_collective(text: str, u: Unit) -> tuple[BodyMention | None, bool]:
+    """A body-headed item naming bodies the gazetteer leaves out ("4. Các doanh nghiệp viễn
+    thông", "4. Các cơ sở nuôi trồng thủy sản: …"): the collective as written, up to the
+    first comma; and whether the item is a bare heading (no task on its line)."""
+    content = u.content
+    for prefix in ("lead_prefix", "neutral_prefix"):       # "Đề nghị các doanh nghiệp viễn thông …"
+        m = _rules()[prefix].match(text[content:u.end])
+        if m:
+            content += m.end()
+    own = text[content:u.end]
+    colon = own.find(":")
+    title = own[:colon] if colon >= 0 else own
+    if not title.strip() or len(title.split()) > _TITLE_WORDS or (colon < 0 and own.rstrip().endswith((".", ";"))):
+        return None, False
+    if not _rules()["collective_lead"].match(title):
+        return None, False
+    first = find_bodies(text, u.content, content + len(title))
+    bare = colon < 0 or not re.search(r"[^\W_]", own[colon + 1:])
+    if first and first[0].start == content:
+        f = first[0]
+        if bare and f.kind == "group" and f.end >= content + len(title.rstrip(" *")) \
+                and any(q in fold(f.name) for q in _rules()["exclude_q"]):
+            # a section for "Các sở, ngành, đơn vị liên quan": vague in a list, a body as a heading
+            return BodyMention(f.start, f.end, f.name, None, "heading", f.level), True
+        if not (f.kind == "group" and any(n in fold(f.name) for n in _rules()["exclude_n"])):
+            return None, False       # a known body: the item's own hits have it
+    cut = re.search(r"[,;(]", title)
+    end = content + (cut.start() if cut else len(title.rstrip(" *")))
+    name = " ".join(text[content:end].split()).strip(" *")
+    if not name or any(q in fold(name) for q in _rules()["exclude_q"]):
+        return None, False
+    return BodyMention(content, end, name, None, "heading", None), bare
+
+
+def _is_issuer(issuer: str, name: str) -> bool:
+    """The plan's own issuer, as named or less specifically ("UBND tỉnh" for "UBND tỉnh Đắk Lắk")."""
+    ki, kn = body_key(issuer), body_key(name)
+    return ki == kn or ki.startswith(kn + " ")
+
+
+def _issuer(plan: PlanDocument) -> str | None:
+    return plan.header.issuer.value if plan.header.issuer else None
 
 
 def extract(plan: PlanDocument) -> list[Assignment]:
@@ -333,6 +387,11 @@ def extract(plan: PlanDocument) -> list[Assignment]:
                             found += [(_Hit(s, Role.SUPPORT), len(found)) for s in sup]
                 continue
             hits, heading = _unit_hits(flat, u)
+            if u.kind in ("item", "point") and not any(h.role != Role.SUPPORT and _taskable(h.mention) for h in hits):
+                listed, bare = _heading_collective(flat, u)
+                if listed is not None:
+                    hits = [_Hit(listed, Role.RESPONSIBLE)] + hits
+                    heading = heading or bare
             if u.depth <= heading_depth or heading:
                 heading_hits, heading_depth = [], 0
             if heading:
@@ -362,11 +421,18 @@ def extract(plan: PlanDocument) -> list[Assignment]:
         hits, _ = _unit_hits(flat, u, require_lead=True)
         found += [(h, len(found)) for h in hits]
 
-    issuer = _issuer_key(plan)
+    # task tables and labelled lines ("Cơ quan chủ trì: …")
+    def read_clause(t: str, s: int, e: int):
+        return [(h.mention, h.role) for h in _clause_hits(flat, s, e)[0]]
+
+    for h in label_hits(plan, read_clause) + table_hits(plan):
+        found.append((_Hit(h.mention, h.role), len(found)))
+
+    issuer = _issuer(plan)
     out: list[Assignment] = []
     for hit, _ in found:
         m = hit.mention
-        if not _taskable(m) or (issuer and body_key(m.name) == issuer):
+        if not _taskable(m) or (issuer and _is_issuer(issuer, m.name)):
             continue
         for i, a in enumerate(out):
             if same_body(a.body, m.name):

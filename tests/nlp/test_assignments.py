@@ -4,6 +4,7 @@ import json
 import pytest
 
 import ingest
+from nlp import pipeline
 from nlp.extract import assignments
 from nlp.textutil import fold
 from schema.plan import PlanDocument
@@ -98,3 +99,55 @@ def test_seeds_against_gold():
         fp += len(left)
     f1 = 2 * tp / (2 * tp + fp + fn)
     assert f1 >= 0.9 and roles_ok / max(tp, 1) >= 0.9, (tp, fp, fn, roles_ok)
+
+
+CORPUS = __import__("pathlib").Path(__file__).resolve().parents[2] / "corpus" / "sources"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # labelled lines: "Cơ quan chủ trì:" → lead, "Cơ quan phối hợp:" → support, "Cơ quan thực hiện:" → clauses
+    ("II. NỘI DUNG\n1. Tập huấn\n- Cơ quan chủ trì: Sở Nội vụ, Sở Giáo dục và Đào tạo.\n"
+     "- Cơ quan phối hợp: Bảo hiểm xã hội Thành phố, Chi nhánh Ngân hàng Chính sách xã hội Thành phố, "
+     "Trung tâm Dịch vụ việc làm Thành phố (Sở Nội vụ).\n"
+     "- Cơ quan thực hiện: Sở Tài chính chủ trì; Sở Tư pháp tổ chức triển khai.\n",
+     [("Sở Nội vụ", "lead"), ("Sở Giáo dục và Đào tạo", "lead"), ("Bảo hiểm xã hội Thành phố", "support"),
+      ("Chi nhánh Ngân hàng Chính sách xã hội Thành phố", "support"),
+      ("Trung tâm Dịch vụ việc làm Thành phố", "support"), ("Sở Tài chính", "lead"), ("Sở Tư pháp", "responsible")]),
+    # an item headed by a collective the gazetteer does not know; a vague group heading its own item counts
+    ("IV. TỔ CHỨC THỰC HIỆN\n1. Sở Khoa học và Công nghệ chủ trì triển khai.\n"
+     "2. Các doanh nghiệp viễn thông, tổ chức, cá nhân có liên quan\n- Đầu tư hạ tầng.\n"
+     "3. Các cơ sở nuôi trồng thủy sản:\nGhi chép đầy đủ nhật ký.\n"
+     "4. Các Sở, ngành, đơn vị liên quan\n- Phối hợp thực hiện.\n",
+     [("Sở Khoa học và Công nghệ", "lead"), ("Các doanh nghiệp viễn thông", "responsible"),
+      ("Các cơ sở nuôi trồng thủy sản", "responsible"), ("Các Sở, ngành, đơn vị liên quan", "responsible")]),
+    # officials addressed as "đồng chí"; "phân công" hands out a task like "giao"
+    ("IV. TỔ CHỨC THỰC HIỆN\n1. Đồng chí Trưởng Ban xây dựng Đảng - Trưởng Tiểu ban: Phụ trách chung.\n"
+     "2. Đồng chí Phó Giám đốc Trung tâm phục vụ hành chính công - Phó Trưởng tiểu ban: Tham mưu nội dung.\n"
+     "3. Phân công đồng chí Phó Chủ tịch Thường trực trực tiếp phụ trách công tác tiếp dân.\n",
+     [("Trưởng Ban xây dựng Đảng", "responsible"), ("Phó Giám đốc Trung tâm phục vụ hành chính công", "responsible"),
+      ("Phó Chủ tịch Thường trực", "lead")]),
+    # "phối hợp" without "với" lists supports
+    ("IV. TỔ CHỨC THỰC HIỆN\n1. Sở Công Thương chủ trì, phối hợp các đơn vị điện lực trên địa bàn "
+     "tỉnh thực hiện.\n",
+     [("Sở Công Thương", "lead"), ("các đơn vị điện lực trên địa bàn tỉnh", "support")]),
+])
+def test_labels_and_heading_collectives(text, expected):
+    assert extract(text) == expected
+
+
+def test_real_task_table():
+    path = CORPUS / "tvpl_KH_310-KH-UBND_HaNoi_2025-11-24.txt"
+    got = {a.body: a.role.value for a in assignments.run(PlanDocument(raw=ingest.load(path))).assignments}
+    assert got["Các doanh nghiệp đầu tư hạ tầng"] == "support"
+    assert got["Doanh nghiệp, nhà cung cấp dịch vụ IoT, nhà đầu tư"] == "lead"
+    assert got["Sở Tài chính"] == "lead"
+    assert got["Các doanh nghiệp viễn thông"] == "responsible"
+
+
+def test_issuer_named_less_specifically_is_not_tasked():
+    # "Chủ trì phối hợp UBND tỉnh, …" in a plan of the UBND tỉnh Đắk Lắk
+    path = CORPUS / "tvpl_KH_0129-KH-UBND_DakLak_2025-11-21.txt"
+    got = {a.body: a.role.value for a in pipeline.analyze(ingest.load(path)).assignments}
+    assert "UBND tỉnh" not in got and "Ủy ban nhân dân tỉnh" not in got
+    assert got["Báo và Phát thanh - Truyền hình Đắk Lắk"] == "responsible"
+    assert got["Sở Văn hóa, Thể thao và Du lịch"] == "responsible"

@@ -14,8 +14,16 @@ CASES = [
      ["Trưởng các phòng chuyên môn", "Chánh Thanh tra", "Chánh Văn phòng"]),
     ("2. Giao Văn phòng thực hiện tuyên truyền", ["Văn phòng"]),
     ("a) Các sở, ban, ngành, địa phương", ["Các sở, ban, ngành, địa phương"]),
+    # the front and its member organisations read as one addressee
     ("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, các tổ chức chính trị - xã hội",
-     ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]),
+     ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, các tổ chức chính trị - xã hội"]),
+    # elsewhere "tổ chức chính trị - xã hội" is a body of its own, with or without "các"
+    ("Các sở, ban, ngành, tổ chức chính trị - xã hội, Ủy ban nhân dân các xã, phường chịu trách nhiệm",
+     ["Các sở, ban, ngành", "tổ chức chính trị - xã hội", "Ủy ban nhân dân các xã, phường"]),
+    ("phối hợp với các tổ chức chính trị - xã hội, tổ chức chính trị - xã hội - nghề nghiệp",
+     ["các tổ chức chính trị - xã hội"]),
+    ("2. Ban công tác Mặt trận các tổ dân phố căn cứ kế hoạch này. 6. Đoàn kiểm tra trong quá trình",
+     ["Ban công tác Mặt trận các tổ dân phố", "Đoàn kiểm tra"]),
     ("Hội đồng Thi đua - Khen thưởng các cấp : Phân công", ["Hội đồng Thi đua - Khen thưởng các cấp"]),
     ("đ) Các cơ quan thông tin truyền thông, báo chí  : Thực hiện", ["Các cơ quan thông tin truyền thông, báo chí"]),
     ("Trung tâm Văn hóa, Thể thao và Truyền thông huyện chủ trì, phối hợp với Phòng Nội vụ",
@@ -65,3 +73,15 @@ def test_offsets_with_range():
     start = text.index("Sở")
     found = find_bodies(text, start, len(text))
     assert [(text[m.start:m.end]) for m in found] == ["Sở Nội vụ", "UBND tỉnh"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a locality right after a bare head; a known name after a head ("Chi nhánh Ngân hàng …")
+    ("Bảo hiểm xã hội Thành phố, Chi nhánh Ngân hàng Chính sách xã hội Thành phố, Trung tâm Dịch vụ việc làm",
+     ["Bảo hiểm xã hội Thành phố", "Chi nhánh Ngân hàng Chính sách xã hội Thành phố", "Trung tâm Dịch vụ việc làm"]),
+    # a list of localities without "các"; the merged provincial media body (2025)
+    ("Ủy ban nhân dân phường, xã, đặc khu và Báo và Phát thanh, Truyền hình Cần Thơ",
+     ["Ủy ban nhân dân phường, xã, đặc khu", "Báo và Phát thanh, Truyền hình Cần Thơ"]),
+])
+def test_reorganised_and_service_bodies(text, expected):
+    assert [m.name for m in find_bodies(text)] == expected
