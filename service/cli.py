@@ -6,6 +6,8 @@
                                           the HTTP API (migrates the database to head first)
     kehoach reparse [--data-dir D] [--database-url URL]
                                           analyse every stored document again
+    kehoach check SUBPLAN [PARENT] [--json] [--stored] [--data-dir D] [--database-url URL]
+                                          how far a sub-plan covers the plan it implements
 """
 from __future__ import annotations
 
@@ -109,6 +111,45 @@ def cmd_reparse(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    from nlp import analyze
+    from nlp.compliance import check
+    from nlp.compliance.report import render
+    from service import compliance
+    from service.db.models import Document
+    from service.db.session import make_engine, make_session_factory, migrate
+    from service.storage import load_plan
+
+    engine = None
+    try:
+        if args.stored or args.parent is None:
+            settings = _settings(args)
+            settings.data_dir.mkdir(parents=True, exist_ok=True)
+            engine = make_engine(settings.effective_database_url)
+            migrate(engine)
+            sessions = make_session_factory(engine)
+        if args.stored:
+            with sessions() as session:
+                report = compliance.compliance_for(session, int(args.subplan),
+                                                   int(args.parent) if args.parent else None)
+        else:
+            child = analyze(load(args.subplan))
+            if args.parent is not None:
+                parent = analyze(load(args.parent))
+            else:
+                with sessions() as session:
+                    parent = load_plan(session.get(Document, compliance.stored_parent_for(session, child)))
+            report = check(child, parent)
+    except (LookupError, ValueError) as e:
+        print(f"kehoach: {e}", file=sys.stderr)
+        return 1
+    finally:
+        if engine is not None:
+            engine.dispose()
+    sys.stdout.write(report.model_dump_json(indent=1) + "\n" if args.json else render(report))
+    return 0
+
+
 def _add_storage_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--data-dir", type=Path, help="files and the SQLite database (default ./var)")
     p.add_argument("--database-url", help="e.g. postgresql://user@host/db (default: SQLite in the data dir)")
@@ -139,6 +180,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("reparse", help="analyse every stored document again")
     _add_storage_options(p)
     p.set_defaults(func=cmd_reparse)
+
+    p = sub.add_parser("check", help="how far a sub-plan covers the plan it implements")
+    p.add_argument("subplan", help="the sub-plan's file (its stored id with --stored)")
+    p.add_argument("parent", nargs="?", help="the parent's file or id; default: the stored plan it implements")
+    p.add_argument("--json", action="store_true", help="print the ComplianceReport as JSON")
+    p.add_argument("--stored", action="store_true", help="SUBPLAN and PARENT are stored document ids")
+    _add_storage_options(p)
+    p.set_defaults(func=cmd_check)
     return parser
 
 

@@ -1,0 +1,135 @@
+"""The compliance check: does a sub-plan cover the plan it implements?  (issue 5)
+
+``check(child, parent)`` compares two analysed plans: the citation of the parent, the
+movement and period, every content item and every task the parent gives the child's level
+(covered / partial / missing / delegated, with the best child passages as evidence), the
+deadlines, the criteria and the awards the child grants.  Vocabulary and thresholds are in
+``nlp/resources/compliance.yaml``.
+"""
+from __future__ import annotations
+
+import re
+
+from nlp.compliance import awards, citation, deadlines
+from nlp.compliance.config import has_cue, rules, threshold
+from nlp.compliance.items import Unit, content_items, passages, section_at
+from nlp.compliance.matching import Index, Passage, share, terms, without_bodies
+from nlp.compliance.report import build, document_ref
+from nlp.compliance.tasks import task_units
+from nlp.textutil import fold
+from schema.compliance import (ComplianceReport, Evidence, Finding, FindingKind, ItemResult, ItemStatus,
+                               Severity)
+from schema.plan import PlanDocument
+
+__all__ = ["check", "document_ref"]
+
+# "(Chi tiết tại Phụ lục kèm theo)", "(qua Phòng Nội vụ)": asides, not what is to be done
+_PAREN = re.compile(r"\([^()]*\)")
+
+
+def _delegating(child: PlanDocument, parent: PlanDocument, index: Index) -> list[tuple[Passage, str]]:
+    """Child passages handing a part back to the parent ("Thực hiện theo Kế hoạch số 120…"),
+    each with the title of the child part it sits in."""
+    number = parent.header.number.value if parent.header.number else None
+    out = []
+    for p in index.passages:
+        low = fold(p.text)
+        if not has_cue(low, rules()["delegation_cues"]) or (number and number not in p.text):
+            continue
+        path, _ = section_at(child, p.start)
+        # a whole part handed back ("II. NỘI DUNG" then "Thực hiện theo Kế hoạch số …") covers
+        # the parent part of that title; a numbered unit only the items it matches
+        title = (path[0].title or "") if len(path) == 1 else ""
+        out.append((p, title))
+    return out
+
+
+def _evidence(child: PlanDocument, best: list[tuple[float, Passage]], floor: float) -> list[Evidence]:
+    return [Evidence(span=child.span(p.start, p.end), text=p.text, score=round(s, 3))
+            for s, p in best if s >= floor]
+
+
+def _status(score: float, covered: float, top: float | None = None) -> ItemStatus:
+    if score >= covered:
+        return ItemStatus.COVERED
+    if score >= threshold("partial") or (top is not None and top >= covered):
+        return ItemStatus.PARTIAL
+    return ItemStatus.MISSING
+
+
+def _content_result(child: PlanDocument, parent: PlanDocument, unit: Unit, index: Index,
+                    delegating: list[tuple[Passage, str]]) -> ItemResult:
+    score, top, best = index.clause_score(_PAREN.sub(" ", unit.text))
+    status = _status(score, threshold("covered"), top)
+    evidence = _evidence(child, best, threshold("partial") / 2)
+    if status != ItemStatus.COVERED:
+        part_title = unit.path[0].title or ""
+        for p, title in delegating:
+            s = index.score(set(terms(unit.text)), p)
+            if s >= threshold("delegated_min") or (title and part_title and share(part_title, title) >= 0.6):
+                status, score = ItemStatus.DELEGATED, max(score, s)
+                evidence = [Evidence(span=child.span(p.start, p.end), text=p.text, score=round(s, 3))]
+                break
+    return ItemResult(id=unit.id, section=unit.section, kind="content", text=unit.text,
+                      span=parent.span(unit.start, unit.end), status=status, score=round(score, 3),
+                      evidence=evidence)
+
+
+def _task_result(child: PlanDocument, parent: PlanDocument, unit: Unit, index: Index) -> ItemResult:
+    title = child.header.title
+    if has_cue(fold(unit.text), rules()["plan_deliverable_cues"]) and title is not None:
+        status, score = ItemStatus.COVERED, 1.0
+        evidence = [Evidence(span=title.span, text=title.value, score=1.0)] if title.span else []
+    else:
+        score, top, best = index.clause_score(without_bodies(unit.text), drop=rules()["deadline_noise"])
+        status = _status(score, threshold("task_covered"), top)
+        evidence = _evidence(child, best, threshold("partial") / 2)
+    return ItemResult(id=unit.id, section=unit.section, kind="task", text=unit.text,
+                      span=parent.span(unit.start, unit.end), status=status, score=round(score, 3),
+                      evidence=evidence)
+
+
+def _item_findings(items: list[ItemResult], parent: PlanDocument) -> list[Finding]:
+    out = []
+    for it in items:
+        kind = {(ItemStatus.MISSING, "content"): FindingKind.MISSING_ITEM,
+                (ItemStatus.PARTIAL, "content"): FindingKind.PARTIAL_ITEM,
+                (ItemStatus.MISSING, "task"): FindingKind.MISSING_TASK}.get((it.status, it.kind))
+        if kind is None:
+            continue
+        ev = it.evidence[0] if it.evidence and it.status == ItemStatus.PARTIAL else None
+        what = {FindingKind.MISSING_ITEM: "Nội dung của kế hoạch cấp trên chưa được triển khai",
+                FindingKind.PARTIAL_ITEM: "Nội dung của kế hoạch cấp trên mới được triển khai một phần",
+                FindingKind.MISSING_TASK: "Nhiệm vụ cấp trên giao cho cấp này chưa được triển khai"}[kind]
+        out.append(Finding(kind=kind, severity=Severity.INFO if kind == FindingKind.PARTIAL_ITEM else Severity.WARNING,
+                           message=f"{what} ({it.section or it.id}): “{it.text[:160]}”.",
+                           parent_span=it.span, parent_text=it.text, item_id=it.id,
+                           child_span=ev.span if ev else None, child_text=ev.text if ev else None))
+    return out
+
+
+def _criteria(child: PlanDocument, parent: PlanDocument, index: Index) -> list[Finding]:
+    out = []
+    for c in parent.criteria:
+        for text in c.items:
+            best = index.best(text, k=1)
+            if not best or best[0][0] < threshold("partial"):
+                out.append(Finding(kind=FindingKind.CRITERIA_MISMATCH, severity=Severity.INFO,
+                                   message=f"Tiêu chí của cấp trên không thấy trong kế hoạch: “{text[:160]}”.",
+                                   parent_span=c.span, parent_text=parent.snippet(c.span)))
+    return out
+
+
+def check(child: PlanDocument, parent: PlanDocument) -> ComplianceReport:
+    """How far ``child`` (the sub-plan) covers ``parent`` (the plan it implements)."""
+    contents, tasks = content_items(parent), task_units(child, parent)
+    index = Index(passages(child), [frozenset(terms(u.text)) for u in contents + tasks])
+    delegating = _delegating(child, parent, index)
+    items = [_content_result(child, parent, u, index, delegating) for u in contents]
+    items += [_task_result(child, parent, u, index) for u in tasks]
+    findings = citation.citation(child, parent) + citation.movement(child, parent)
+    findings += _item_findings(items, parent)
+    findings += deadlines.check(child, parent, index)
+    findings += _criteria(child, parent, index)
+    findings += awards.awards(child)
+    return build(child, parent, items, findings)
