@@ -13,6 +13,7 @@ from service.api import api_router
 from service.db.session import make_engine, make_session_factory, migrate
 from service.settings import Settings, get_settings
 from service.storage import Analyzer, FileStore, StalePlan, parse_bytes
+from service import web
 
 log = logging.getLogger("kehoach.api")
 
@@ -103,5 +104,6 @@ def create_app(settings: Settings | None = None, *, analyze: Analyzer = parse_by
     app.state.analyze = analyze
     _install_error_handlers(app, settings)
     app.include_router(api_router)
+    web.install(app)
     app.add_middleware(BodyLimit, limit=settings.max_request_bytes)
     return app
