@@ -47,7 +47,31 @@ def _rules() -> dict:
         "parts": [fold(x) for x in r["parts"]],
         "skip": [fold(x) for x in r["skip_blocks"]],
         "authorities": r["authorities"],
+        "subject_re": re.compile(r"^\s*(?P<auth>(?:" + _alt(r["subject_heads"]) + r")(?![\w])[^.;:()\n]{0,120}?)\s+(?:"
+                                 + _alt(r["subject_verbs"]) + r")\s*$", re.IGNORECASE),
+        "abbreviations": [(re.compile(rf"(?<![\w]){re.escape(fold(k))}(?![\w])"), fold(v))
+                          for k, v in r["authority_abbreviations"].items()],
+        "fillers": {fold(x) for x in r["authority_fillers"]},
     }
+
+
+def _authority_key(authority: str | None) -> str | None:
+    """An authority as compared for one entry per (form, authority)."""
+    if not authority:
+        return None
+    r = _rules()
+    s = fold(authority)
+    for pat, full in r["abbreviations"]:
+        s = pat.sub(full, s)
+    return " ".join(w for w in re.findall(r"[^\W_]+", s) if w not in r["fillers"])
+
+
+def _subject_authority(text: str, start: int, form_start: int) -> tuple[int, int] | None:
+    """"<authority> xem xét tặng <form>": the clause's subject, when it opens with an authority."""
+    m = _rules()["subject_re"].match(text[start:form_start].replace("\n", " "))
+    if not m:
+        return None
+    return start + m.start("auth"), start + m.end("auth")
 
 
 def authority_entry(authority: str | None) -> dict | None:
@@ -173,10 +197,13 @@ def extract(plan: PlanDocument) -> list[Award]:
                 continue
             of = r["of_re"].match(text, end)
             auths = _authorities(text, of.end(), re_) if of else []
+            if not auths and offered:
+                subject = _subject_authority(view, rs, forms[0].start())
+                auths = [subject] if subject else []
             for f, entry in kinds:
                 for a in auths or [None]:
                     authority = " ".join(text[a[0]:a[1]].split()) if a else None
-                    key = (entry["form"], fold(authority) if authority else None)
+                    key = (entry["form"], _authority_key(authority))
                     if key in seen:
                         continue
                     seen.add(key)

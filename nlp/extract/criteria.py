@@ -5,7 +5,8 @@ part, or an item inside one shared with the award forms.  Their target groups ar
 items or points that open with "Đối với …" ("a) Đối với các sở, ban, ngành"); bullets
 that open so are criteria inside a group.  Ungrouped criteria give one entry with target
 None; a criteria part that only refers to another document ("Thực hiện theo Kế hoạch số
-…") and a plan without one give none.
+…") and a plan without one give none.  A criteria part without groups may keep them in an
+appendix scoring table, whose group rows ("NHÓM XÃ, PHƯỜNG") are then the targets.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from functools import lru_cache
 
 from nlp import resources
 from nlp.extract.assignments import Unit, parts, units
-from nlp.textutil import fold
+from nlp.textutil import fold, is_caps
 from schema.plan import Criterion, PlanDocument
 
 
@@ -65,6 +66,42 @@ def region(plan: PlanDocument, cues: list[str], end_cues: list[str]) -> list[Uni
     return None
 
 
+def _cells(text: str, start: int, end: int):
+    """(start, end, line) of each non-empty line in ``text[start:end]`` (a table has one cell a line)."""
+    pos = start
+    for line in text[start:end].split("\n"):
+        stripped = line.strip(" \t*|_")
+        if stripped:
+            first = pos + line.index(stripped)
+            yield first, first + len(stripped), stripped
+        pos += len(line) + 1
+
+
+def table_groups(plan: PlanDocument) -> list[Criterion]:
+    """The group rows of an appendix criteria table ("I / NHÓM XÃ, PHƯỜNG / 115")."""
+    text, r = plan.text, _rules()
+    lead_re = re.compile(r"(?:" + "|".join(map(re.escape, r["table_group_leads"])) + r")\s+\S", re.I)
+    out: list[Criterion] = []
+    for appendix in plan.appendices:
+        rows = list(_cells(text, appendix.body.start, appendix.body.end))
+        header = next((i for i, (_, _, c) in enumerate(rows)
+                       if len(c) <= 60 and any(fold(c).startswith(h) for h in r["table_headers"])), None)
+        if header is None:
+            continue
+        groups = [i for i in range(header + 1, len(rows))
+                  if lead_re.match(fold(rows[i][2])) and len(rows[i][2]) <= 100 and not rows[i][2].endswith(".")]
+        for n, i in enumerate(groups):
+            last = (groups[n + 1] if n + 1 < len(groups) else len(rows)) - 1
+            if n + 1 < len(groups) and re.fullmatch(r"[IVX]{1,5}\.?", rows[last][2]):
+                last -= 1                         # the next group's row label
+            target = rows[i][2]
+            if is_caps(target):
+                target = target[0] + target[1:].lower()
+            out.append(Criterion(target=target, items=[c for _, _, c in rows[i + 1:last + 1]],
+                                 span=plan.span(rows[i][0], rows[last][1])))
+    return out
+
+
 def extract(plan: PlanDocument) -> list[Criterion]:
     text = plan.text
     r = _rules()
@@ -88,6 +125,9 @@ def extract(plan: PlanDocument) -> list[Criterion]:
             last = us[end - 1].end if end > i else u.end
             out.append(Criterion(target=target, items=items, span=plan.span(u.start, last)))
         return out
+    tabled = table_groups(plan)
+    if tabled:
+        return tabled
     body = [x for x in us if not is_heading(text, x)]
     substantive = [x for x in body if len(text[x.content:x.end].split()) >= 8
                    and not any(fold(text[x.content:x.end]).startswith(c) for c in r["reference_only"])]

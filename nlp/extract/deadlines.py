@@ -67,8 +67,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "block": re.compile(rf"(?<!\w)(?P<w>{_alt(c['blocked_before'])})[ \t\n]*$", re.I),
         "opening_block": re.compile(rf"(?:{_alt(c['opening_blocked'])})(?!\w)", re.I),
         "label": re.compile(c["time_label"] + r"[ \t]*(?:vào[ \t]+)?(?:ngày[ \t]*)?$", re.I),
-        "head": re.compile(rf"(?<!\w)(?:{_alt(heads)})(?!\w)"),
-        "upper_head": re.compile(rf"(?:{_alt(upper_heads)})(?!\w)"),
+        "head": re.compile(rf"(?<!\w)(?!(?i:{_alt(c['subject_events'])})(?!\w))(?:{_alt(heads)})(?!\w)"),
+        "upper_head": re.compile(rf"(?!(?i:{_alt(c['subject_events'])})(?!\w))(?:{_alt(upper_heads)})(?!\w)"),
         "verb": re.compile(rf"(?<!\w)(?:{_alt(c['subject_verbs'])})(?!\w)", re.I),
         "delegation": re.compile(rf"(?<!\w)(?:{_alt(c['delegation_verbs'])})(?!\w)[ \t]*", re.I),
         "lead_field": re.compile(c["lead_field"], re.I | re.M),
@@ -79,6 +79,9 @@ def _patterns() -> dict[str, re.Pattern]:
             for w in sorted(c["report_to_stops"], key=len, reverse=True)), re.I),
         "range_cue": re.compile(rf"(?:{'|'.join(f'(?:{r})' for r in c['range_cues'])})[ \t]*$", re.I),
         "range_link": re.compile(c["range_link"], re.I),
+        "movement_range": re.compile(c["movement_range"], re.I | re.S),
+        "schedule_opening": re.compile(c["schedule_opening"], re.I),
+        "range_start_link": re.compile(c["range_start_link"], re.I),
         "sec_exclude": re.compile(rf"(?<!\w)(?:{_alt(c['sections']['exclude'])})(?!\w)", re.I),
         "sec_include": re.compile(rf"(?<!\w)(?:{_alt(c['sections']['include'])})(?!\w)", re.I),
     }
@@ -156,6 +159,7 @@ class _Heading:
     title: str
     start: int
     end: int                     # end of the section (the next heading of the same or a lower level)
+    lead: str = ""               # an untitled item's lead-in label ("3. Thời gian tổ chức …: <text>")
 
 
 _FALLBACK_HEADINGS = [
@@ -171,7 +175,8 @@ def _headings(plan: PlanDocument, start: int, end: int) -> list[_Heading]:
     if plan.sections:
         def walk(sections: list[Section], level: int) -> None:
             for s in sections:
-                out.append(_Heading(level, s.label, s.title or "", s.heading.start, s.body.end))
+                out.append(_Heading(level, s.label, s.title or "", s.heading.start, s.body.end,
+                                    "" if s.title else _lead_label(text, s.heading.start)))
                 walk(s.children, level + 1)
         walk(plan.sections, 1)
         for appendix in plan.appendices:                  # a plan issued as a decision's appendix
@@ -186,8 +191,15 @@ def _headings(plan: PlanDocument, start: int, end: int) -> list[_Heading]:
     found.sort()
     for i, (pos, level, label, title) in enumerate(found):
         stop = next((p for p, lv, _, _ in found[i + 1:] if lv <= level), end)
-        out.append(_Heading(level, label, title, pos, stop))
+        out.append(_Heading(level, label, title, pos, stop, "" if title else _lead_label(text, pos)))
     return out
+
+
+def _lead_label(text: str, start: int) -> str:
+    """The words before the first ":" of an item that runs on after its label, if short."""
+    lead = _MARKER.match(text, start).end()
+    m = re.match(r"[^:.;\n]{1,100}(?:\n[^:.;\n]{1,100})?(?=:)", text[lead:lead + 210])
+    return " ".join(m.group().replace("*", " ").split()) if m else ""
 
 
 def _chain(headings: list[_Heading], pos: int) -> list[_Heading]:
@@ -205,7 +217,8 @@ def _inside_task(chain: list[_Heading]) -> bool:
 def _excluded(chain: list[_Heading]) -> bool:
     p = _patterns()
     for h in reversed(chain):
-        ex, inc = bool(p["sec_exclude"].search(h.title)), bool(p["sec_include"].search(h.title))
+        title = h.title or h.lead
+        ex, inc = bool(p["sec_exclude"].search(title)), bool(p["sec_include"].search(title))
         if ex != inc:
             return ex
     return False
@@ -230,11 +243,16 @@ def _is_deadline(text: str, x: TimeExpr, sentence: _Unit) -> str | None:
                                        or re.search(r"(?<!\w)từ(?!\w)", before, re.I)):
             return None                                   # a goal, or "từ ngày … đến ngày …"
         return "cue"
+    lead = _MARKER.match(text, sentence.start).end()
+    opening = p["schedule_opening"].match(text, lead)
+    if opening and opening.end() == x.start and re.match(r"[ \t]*:", text[x.end:x.end + 3]):
+        return "opening"                    # "- Từ ngày 04/02/2026: Ban Thường trực … họp …"
     if block:
         return None
-    lead = _MARKER.match(text, sentence.start).end()
     if not text[lead:x.start].strip() and not p["opening_block"].match(text, lead):
         after = text[x.end:x.end + 3]
+        if re.match(r"\s*,\s*\d", text[x.end:x.end + 6]):
+            return None                     # "Tháng 3, 4 và tháng 9 …": a list of months, not a time limit
         return "opening" if re.match(r"\s*[:,]|\s+\w", after) else None
     label = p["label"].search(text[sentence.start:x.start])
     if label:
@@ -429,6 +447,10 @@ def find_deadlines(plan: PlanDocument) -> list[Deadline]:
                     kind = found[-1][1]                       # "vào tháng 4 và tháng 8 năm 2026"
                 if kind is None or (kind != "cue" and any(s <= x.start < e for s, e in period)):
                     continue
+                if kind == "cue" and i + 1 < len(exprs) and \
+                        _patterns()["range_start_link"].fullmatch(text, x.end, exprs[i + 1].start):
+                    continue                                  # "trong ngày 02/02 đến ngày 03/02": the end
+
                 if _excluded(_chain(headings, x.start)):
                     continue
                 if kind == "task_label":
@@ -462,7 +484,8 @@ def _range_ends(text: str, exprs: list[TimeExpr], sentence: _Unit, doc_year: str
             continue
         lead = _MARKER.match(text, sentence.start).end()
         before = text[lead:a.start - len(opening.group())]
-        if not p["range_cue"].search(before[-80:]):
+        schedule = not before.strip() and re.match(r"[ \t]*:", text[b.end:b.end + 3])
+        if not schedule and (not p["range_cue"].search(before[-80:]) or p["movement_range"].search(before)):
             continue
         year = a.value[:4] if a.has_year else doc_year
         if not b.has_year and not b.recurrence and b.value.startswith("--") and \

@@ -38,6 +38,15 @@ CASES = [
      "II. NỘI DUNG\nCác điển hình được nêu trong Bằng khen.\n",
      [("Bằng khen", "Bộ trưởng Bộ Nội vụ")]),
     ("I. MỤC ĐÍCH\nTuyên truyền.\n", []),
+    # the authority as the clause's subject, before the form
+    ("IV. KHEN THƯỞNG\n1. Cấp thành phố\na) Chủ tịch Ủy ban nhân dân\nthành phố xem xét tặng Bằng khen cho các "
+     "tập thể, cá nhân có thành tích xuất sắc;\nb) Kinh phí khen thưởng: Từ nguồn kinh phí của thành phố.\n",
+     [("Bằng khen", "Chủ tịch Ủy ban nhân dân thành phố")]),
+    ("IV. KHEN THƯỞNG\nCác đơn vị đề nghị tặng Bằng khen cho tập thể tiêu biểu.\n", [("Bằng khen", None)]),
+    # one entry per authority however it is written
+    ("III. HÌNH THỨC KHEN THƯỞNG\n- Bằng khen của Chủ tịch UBND tỉnh;\n- Giấy khen của Chủ tịch UBND các xã, phường.\n"
+     "3.2. Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh\n3.3. Giấy khen của Chủ tịch UBND xã, phường\n",
+     [("Bằng khen", "Chủ tịch UBND tỉnh"), ("Giấy khen", "Chủ tịch UBND các xã, phường")]),
 ]
 
 

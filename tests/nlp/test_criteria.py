@@ -4,6 +4,7 @@ import json
 import pytest
 
 import ingest
+import nlp
 from nlp.extract import criteria
 from schema.plan import PlanDocument
 from tests.conftest import GOLD, SEEDS, require_shared
@@ -39,6 +40,18 @@ CASES = [
 @pytest.mark.parametrize("text,expected", CASES)
 def test_criteria(text, expected):
     assert targets(text) == expected
+
+
+def test_groups_of_an_appendix_scoring_table():
+    text = ("KẾ HOẠCH\nThi đua\nI. TIÊU CHÍ ĐÁNH GIÁ\n1. Tiêu chí đánh giá, xếp loại\na) Sở Y tế kiểm tra, đánh giá "
+            "theo thang điểm thi đua của Kế hoạch này (Chi tiết theo Phụ lục đính kèm);\nII. TỔ CHỨC THỰC HIỆN\n"
+            "1. Sở Y tế chủ trì.\nNơi nhận:\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Văn A\nPHỤ LỤC\n"
+            "THANG ĐIỂM THI ĐUA\n(Kèm theo Kế hoạch số 157/KH-UBND ngày 18 tháng 11 năm 2025)\nSTT\nTIÊU CHÍ THI ĐUA\n"
+            "ĐIỂM CHUẨN\nI\nNHÓM XÃ, PHƯỜNG\n115\n1\nTỷ lệ người được tuyên truyền\n20\nII\n"
+            "NHÓM TỔ CHỨC CUNG CẤP DỊCH VỤ CHI TRẢ\n1\nSố tài khoản mở mới\n")
+    plan = nlp.analyze(ingest.read_bytes(text.encode("utf-8"), "plan.txt"))
+    assert [c.target for c in plan.criteria] == ["Nhóm xã, phường", "Nhóm tổ chức cung cấp dịch vụ chi trả"]
+    assert plan.criteria[0].items == ["115", "1", "Tỷ lệ người được tuyên truyền", "20"]
 
 
 def test_seeds_against_gold():

@@ -60,6 +60,8 @@ def test_one_deadline(body, due, recurrence, approximate):
     ("Tổ chức báo cáo vào năm 2025.", "MỤC ĐÍCH, YÊU CẦU"),
     ("Từ ngày 15/11 đến ngày 20/11/2025, trên địa bàn tỉnh xảy ra mưa lớn.", "TÌNH HÌNH"),
     ("Tham mưu báo cáo hàng năm, tham mưu sơ kết, tổng kết.", "TỔ CHỨC THỰC HIỆN"),
+    ("- Tháng 3, 4 và tháng 9 - tháng 11 tần suất quan trắc 02 đợt/tháng; tháng còn lại 01 đợt/tháng.",
+     "TỔ CHỨC THỰC HIỆN"),
 ])
 def test_not_a_deadline(body, title):
     assert found(body, title) == []
@@ -154,6 +156,12 @@ def test_seed_deadlines_match_gold(stem):
     ("- Thông số: thời gian quan trắc từ tháng 3 đến tháng 10 năm 2026; số lượng mẫu 240 mẫu/năm.", "2026-10"),
     ("Thời hạn hoàn thành: Từ ngày 01/01/2026 đến ngày 31/3/2026.", "2026-03-31"),
     ("- Thời gian: từ tháng 11/2025 đến hết tháng 12 năm 2025.", "2025-12"),
+    ("- Đợt 01 dự kiến: Cao điểm tập trung trong 10 ngày làm việc (từ ngày 20 tháng 11 năm 2025 đến ngày 03 "
+     "tháng 12 năm 2025);", "2025-12-03"),
+    ("- Từ ngày 05/02/2026 - 08/02/2026: Ban Thường trực Ủy ban MTTQ Việt Nam xã trao đổi với các cơ quan.",
+     "2026-02-08"),
+    ("- Từ ngày 04/02/2026: Ban Thường trực Ủy ban MTTQ Việt Nam xã họp với các cơ quan, đơn vị.", "2026-02-04"),
+    ("- Hội nghị hiệp thương được thực hiện trong ngày 02/02/2026 đến ngày 03/02/2026.", "2026-02-03"),
 ])
 def test_range_due_at_its_end(body, due):
     assert [d.due for d in found(body)] == [due]
@@ -166,6 +174,20 @@ def test_range_due_at_its_end(body, due):
 ])
 def test_narrative_range_is_no_deadline(body):
     assert found(body, "TÌNH HÌNH") == []
+
+
+def test_movement_period_is_no_deadline_but_its_closing_is():
+    body = ("3. Thời gian tổ chức phong trào thi đua: Phong trào thi đua cao điểm được triển khai thực hiện từ "
+            "tháng 10 năm 2025 đến hết tháng 3 năm 2026. Tổng kết vào tháng 4 năm 2026.")
+    assert [d.due for d in found(body, "ĐỐI TƯỢNG, NỘI DUNG THI ĐUA")] == ["2026-04"]
+
+
+def test_a_meeting_is_not_the_responsible_body():
+    (d,) = found("- Theo quy định, Hội nghị hiệp thương lần thứ hai để thỏa thuận, lập danh sách được thực "
+                 "hiện trước ngày 03/02/2026.")
+    assert d.responsible == []
+    (d,) = found("- Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã dự kiến tổ chức hội nghị vào ngày 02/02/2026.")
+    assert d.responsible == ["Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã"]
 
 
 def test_range_end_takes_the_start_year():

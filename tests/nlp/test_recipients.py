@@ -23,6 +23,9 @@ def recipients_of(*signoff):
     ("Bộ trưởng (để b/c)", "Bộ trưởng", "b/c"),
     ("Sở Nội vụ (Thường trực Hội đồng)", "Sở Nội vụ (Thường trực Hội đồng)", None),
     ("Như trên", "Như trên", None),
+    ("VPUBND TP (2C, 3C)", "VPUBND TP", None),
+    ("CT, PCT UBND TP (1AE)", "CT, PCT UBND TP", None),
+    ("Sở Nội vụ (02 bản)", "Sở Nội vụ", None),
 ])
 def test_split_purpose(text, name, purpose):
     assert split_purpose(text) == (name, purpose)
@@ -55,6 +58,19 @@ def test_interleaved_with_the_signature():
 def test_wrapped_item_continues():
     assert recipients_of("Nơi nhận:", "- Các cơ quan, đơn vị, địa phương thuộc", "khối thi đua của tỉnh;",
                          "- Lưu: VT.") == [("Các cơ quan, đơn vị, địa phương thuộc khối thi đua của tỉnh", None)]
+
+
+def test_line_ending_with_a_comma_runs_on():
+    assert recipients_of("Nơi nhận:", "- Uỷ ban Kiểm tra Đảng uỷ, Ban xây dựng Đảng,", "VP Đảng uỷ;",
+                         "- Văn phòng HĐND, UBND xã;", "- Lưu: MTTQ") == [
+        ("Uỷ ban Kiểm tra Đảng uỷ, Ban xây dựng Đảng, VP Đảng uỷ", None), ("Văn phòng HĐND, UBND xã", None)]
+
+
+def test_sub_list_joins_its_head():
+    assert recipients_of("Nơi nhận:", "- UBMTTQ tỉnh;", "- VP UBND tỉnh:", "+ LĐVP, KGVX;", "+ Lưu: VT.") == [
+        ("UBMTTQ tỉnh", None), ("VP UBND tỉnh: LĐVP, KGVX", None)]
+    assert recipients_of("Nơi nhận:", "- VP UBND tỉnh:", "+ LĐVP;", "+ KGVX;", "- Sở Nội vụ;", "- Lưu: VT.") == [
+        ("VP UBND tỉnh: LĐVP, KGVX", None), ("Sở Nội vụ", None)]
 
 
 def test_recipient_spans_point_at_the_name():
