@@ -1,6 +1,7 @@
 """The cached spaCy pipeline: underthesea tokenizer + body entity ruler + role cues.
 
     analyze(text) -> Analysis      # plain data; spaCy's Doc never leaves nlp/
+    analyze_regions(text, [(start, end), …]) -> [Analysis]   # only the parts that matter, batched
 
 Pipeline (components registered by name):
 
@@ -10,11 +11,11 @@ Pipeline (components registered by name):
 * ``kehoach_bodies``: the productive patterns of nlp/bodies.py ("Phòng + name",
   collectives, officials, localities); longest span wins over the ruler's,
 * ``kehoach_role_cues``: a PhraseMatcher of ``roles.yaml`` cues → ``doc.spans["role_cues"]``
-  labelled LEAD / SUPPORT.
+  labelled LEAD / SUPPORT / LEAD_PREFIX ("giao", "phân công").
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import spacy
@@ -51,14 +52,27 @@ def _ruler_patterns() -> list[dict]:
 
 @Language.component("kehoach_bodies")
 def bodies_component(doc: Doc) -> Doc:
-    spans = list(doc.ents)
-    for m in find_bodies(doc.text):
-        span = doc.char_span(m.start, m.end, label=m.kind or "body", alignment_mode="expand")
+    """The scanner's mentions, kept at their exact offsets (``doc.user_data["bodies"]``), plus
+    the ruler's gazetteer names it did not cover.  A ruler name counts only when written with a
+    capital, as in the scanner ("sở" alone is a noun)."""
+    mentions = list(find_bodies(doc.text))
+    spans = []
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, label=m.kind or "body")   # None when a token straddles it
         if span is not None:
             spans.append(span)
+    covered = [(m.start, m.end) for m in mentions]
+    for ent in doc.ents:
+        if any(c.isupper() for c in ent.text) and \
+                not any(s < ent.end_char and ent.start_char < e for s, e in covered):
+            spans.append(ent)
+            name = " ".join(ent.text.split())
+            mentions.append(BodyMention(ent.start_char, ent.end_char, name, ent.ent_id_ or None, ent.label_,
+                                        level_of(name)))
     kept = filter_spans(spans)
     doc.ents = kept
     doc.spans["bodies"] = kept
+    doc.user_data["bodies"] = sorted(mentions, key=lambda m: m.start)
     return doc
 
 
@@ -66,7 +80,8 @@ class RoleCues:
     def __init__(self, nlp: Language) -> None:
         roles = resources.load("roles")
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.matcher.add("LEAD", [nlp.make_doc(c) for c in roles["lead_cues"] + roles["prefixes"]["lead"]])
+        self.matcher.add("LEAD", [nlp.make_doc(c) for c in roles["lead_cues"]])
+        self.matcher.add("LEAD_PREFIX", [nlp.make_doc(c) for c in roles["prefixes"]["lead"]])
         self.matcher.add("SUPPORT", [nlp.make_doc(c) for c in roles["support_cues"]])
 
     def __call__(self, doc: Doc) -> Doc:
@@ -94,19 +109,26 @@ def get_nlp() -> Language:
     return nlp
 
 
+def _analysis(doc: Doc, offset: int = 0) -> Analysis:
+    bodies = [replace(m, start=m.start + offset, end=m.end + offset) for m in doc.user_data["bodies"]]
+    return Analysis(tokens=[(t.idx + offset, t.idx + len(t.text) + offset) for t in doc if not t.is_space],
+                    bodies=bodies,
+                    cues=[(s.start_char + offset, s.end_char + offset, s.label_) for s in doc.spans["role_cues"]])
+
+
 @lru_cache(maxsize=8)
 def analyze(text: str) -> Analysis:
     """Tokens, bodies and role cues of ``text`` (offsets into it)."""
-    doc = get_nlp()(text)
-    known = {(m.start, m.end): m for m in find_bodies(text)}
-    bodies = []
-    for span in doc.spans["bodies"]:
-        s, e = span.start_char, span.end_char
-        m = known.get((s, e))
-        if m is None:
-            name = " ".join(text[s:e].split())
-            m = BodyMention(s, e, name, span.ent_id_ or None, span.label_, level_of(name))
-        bodies.append(m)
-    return Analysis(tokens=[(t.idx, t.idx + len(t.text)) for t in doc if not t.is_space],
-                    bodies=bodies,
-                    cues=[(s.start_char, s.end_char, s.label_) for s in doc.spans["role_cues"]])
+    return _analysis(get_nlp()(text))
+
+
+def analyze_regions(text: str, regions: list[tuple[int, int]]) -> list[Analysis]:
+    """One analysis per ``text[start:end]`` region (offsets into ``text``), run as one batch
+    so only the parts that matter go through the segmenter."""
+    return list(_analyze_regions(text, tuple(regions)))
+
+
+@lru_cache(maxsize=32)
+def _analyze_regions(text: str, regions: tuple[tuple[int, int], ...]) -> tuple[Analysis, ...]:
+    docs = get_nlp().pipe(text[s:e] for s, e in regions)
+    return tuple(_analysis(doc, s) for doc, (s, _) in zip(docs, regions))

@@ -37,7 +37,7 @@ def align(text: str, tokens: list[str]) -> list[tuple[int, int]]:
             while start < n and text[start].isspace():
                 start += 1
             end = start + len(syl)
-            if fold(text[start:end]) != fold(syl):
+            if text[start:end] != syl and fold(text[start:end]) != fold(syl):
                 found = text.find(syl, start, start + 200)
                 if found < 0:
                     low = fold(text[start:start + 200 + len(syl)])

@@ -1,6 +1,7 @@
 """Assignments stated as data rather than prose (``roles.yaml: table``, ``labels``).
 
-* Task tables: a header row with "Cơ quan chủ trì" / "Cơ quan phối hợp" columns; below it
+* Task tables: a header row with "Cơ quan chủ trì" / "Cơ quan phối hợp" (or bare "Chủ trì")
+  columns; below it
   every cell that holds only bodies is read in the header's column order within its run
   ("Sở Y tế" | "Sở Tài chính và cơ quan, địa phương liên quan" → lead, support).  Portal
   copies often break such tables into pieces, so cells are read as a stream and a run of
@@ -35,8 +36,9 @@ def _rules() -> dict:
     def alt(words):
         return "|".join(re.escape(fold(w)).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
-    header = re.compile(r"^(?:" + alt(t["header_prefixes"]) + r")\s+(" +
-                        alt([c for cs in t["columns"].values() for c in cs]) + r")$")
+    header = re.compile(r"^(?:(?:" + alt(t["header_prefixes"]) + r")\s+(" +
+                        alt([c for cs in t["columns"].values() for c in cs]) + r")|(" +
+                        alt(t["bare_headers"]) + r"))$")
     column_role = {fold(c): Role(role) for role, cs in t["columns"].items() for c in cs}
     labels = r["labels"]
     label_re = re.compile(r"\s*(?:[-+•*–]\s*)?(" + alt([l for ls in labels.values() for l in ls]) + r")\s*:\s*",
@@ -127,7 +129,7 @@ def table_hits(plan: PlanDocument) -> list[RoleHit]:
         if m:
             if header_key != (table, row):
                 columns, header_key, column_at = [], (table, row), {}
-            columns.append(r["column_role"][m.group(1)])
+            columns.append(r["column_role"][m.group(1) or m.group(2)])
             column_at[cell] = columns[-1]
             run = 0
             continue

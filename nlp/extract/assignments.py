@@ -1,10 +1,14 @@
 """Assignments: the bodies a plan gives a task, each with its role (CONTRACT.md).
 
-Where the tasks are: the part whose heading names the organisation of the work
-("TỔ CHỨC THỰC HIỆN", "TRÁCH NHIỆM THỰC HIỆN", … ``roles.yaml: parts``); in it every
+Where the tasks are: every part whose heading names the organisation of the work
+("PHÂN CÔNG NHIỆM VỤ", "TỔ CHỨC THỰC HIỆN", … ``roles.yaml: parts``); in them every
 numbered item, point and bullet whose text opens with a body ("1. Sở Nội vụ …",
 "a) Các sở, ban, ngành", "Giao Văn phòng …").  Outside that part only sentences with a
 lead cue ("X chủ trì, phối hợp với Y …") count.
+
+Bodies and role cues in those parts come from the spaCy pipeline of nlp/language.py
+(underthesea words, gazetteer ruler, the scanner of nlp/bodies.py, cue matcher), run once
+per unit that names a body; elsewhere the scanner and the roles.yaml patterns read the text.
 
 Roles: ``lead`` for a subject with a lead prefix or cue (giao, chủ trì, cơ quan thường
 trực, …), ``support`` for the bodies listed after "phối hợp với", ``responsible`` for any
@@ -18,14 +22,20 @@ and awards extractors use them too.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from nlp import resources
 from nlp.extract.assignment_tables import label_hits, table_hits
 from nlp.bodies import BodyMention, find_bodies, grammar, level_of
 from nlp.textutil import fold, lines, sentences
 from schema.plan import Assignment, PlanDocument, Role, Section, SectionKind
+
+if TYPE_CHECKING:
+    from nlp.language import Analysis
 
 # ---------------------------------------------------------------------- outline helpers
 
@@ -130,6 +140,12 @@ def find_part(plan: PlanDocument, cues: list[str]) -> Part | None:
     return None
 
 
+def find_parts(plan: PlanDocument, cues: list[str]) -> list[Part]:
+    """Every part whose folded title contains one of ``cues`` ("PHÂN CÔNG NHIỆM VỤ" and
+    "TỔ CHỨC THỰC HIỆN" both hand out tasks when a plan has both)."""
+    return [p for p in parts(plan) if any(cue in fold(p.title) for cue in cues)]
+
+
 def section_label(plan: PlanDocument, pos: int) -> str | None:
     def walk(secs: list[Section], path: list[str]) -> str | None:
         for s in secs:
@@ -161,6 +177,7 @@ def _rules() -> dict:
         "descriptor": re.compile(r"^\s*(?:" + alt(r["descriptors"]) + r")(?![\w])", re.IGNORECASE),
         "collective_lead": re.compile(r"\s*(?:" + alt(r["heading_collective_leads"]) + r")\s+\S", re.IGNORECASE),
         "collective_heads": [fold(h) for h in r["collective_heads"]],
+        "advised": re.compile(r"(?<![\w])(?:" + alt(r["advised_cues"]) + r")\s+$", re.IGNORECASE),
         "anywhere": re.compile(r"(?<![\w])(?:" + alt(r["lead_anywhere"]) + r")(?![\w])", re.IGNORECASE),
     }
 
@@ -203,11 +220,71 @@ def _taskable(m: BodyMention) -> bool:
     return True
 
 
+# The analysed units of the task parts of the plan being read: their starts, and
+# (start, end, analysis) of each, in text order.
+_analysed: ContextVar[tuple[list[int], list[tuple[int, int, Analysis]]]] = ContextVar(
+    "analysed", default=([], []))
+
+
+def _bodies(text: str, start: int, end: int) -> list[BodyMention]:
+    """The bodies in ``text[start:end]``: from the spaCy analysis of the task unit holding the
+    window, else from the scanner of nlp/bodies.py."""
+    analysis = _analysis_of(start, end)
+    if analysis is not None:
+        return [b for b in analysis.bodies if start <= b.start and b.end <= end]
+    return find_bodies(text, start, end)
+
+
+def _analysis_of(start: int, end: int) -> Analysis | None:
+    starts, analysed = _analysed.get()
+    i = bisect_right(starts, start) - 1
+    if i >= 0 and end <= analysed[i][1]:
+        return analysed[i][2]
+    return None
+
+
+_CUE_RULE = {"LEAD": "lead_cue", "SUPPORT": "support_cue"}
+
+
+def _cues(text: str, label: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The role cues ("LEAD" / "SUPPORT") in ``text[start:end]``: from the spaCy analysis of the
+    task unit holding the window, else from the roles.yaml patterns."""
+    analysis = _analysis_of(start, end)
+    if analysis is not None:
+        return [(s, e) for s, e, lab in analysis.cues if lab == label and start <= s and e <= end]
+    return [(start + m.start(), start + m.end()) for m in _rules()[_CUE_RULE[label]].finditer(text[start:end])]
+
+
+def _own_end(text: str, start: int, end: int) -> int:
+    """Where the subject's own clause ends: at the first "phối hợp với" cue."""
+    support = _cues(text, "SUPPORT", start, end)
+    return support[0][0] if support else end
+
+
+def _supports(text: str, start: int, end: int) -> list[int]:
+    """Where the support lists of ``text[start:end]`` begin: after each "phối hợp với" cue, except
+    one that follows an advised body ("tham mưu Ủy ban nhân dân tỉnh phối hợp Bộ Y tế": the
+    advised body coordinates, the ministry supports no one of this plan)."""
+    out = []
+    for cue_start, cue_end in _cues(text, "SUPPORT", start, end):
+        before = _bodies(text, start, cue_start)
+        if before and not text[before[-1].end:cue_start].strip() and \
+                _rules()["advised"].search(text, max(start, before[-1].start - 30), before[-1].start):
+            continue
+        out.append(cue_end)
+    return out
+
+
+def _leads(text: str, start: int, end: int) -> bool:
+    """A lead cue in the subject's own clause of ``text[start:end]``."""
+    return bool(_cues(text, "LEAD", start, _own_end(text, start, end)))
+
+
 def _mentions_outside_parens(text: str, start: int, end: int) -> list[BodyMention]:
     out, depth_spans = [], []
     for m in re.finditer(r"\([^()]*\)", text[start:end]):
         depth_spans.append((start + m.start(), start + m.end()))
-    for b in find_bodies(text, start, end):
+    for b in _bodies(text, start, end):
         if not any(s <= b.start < e for s, e in depth_spans):
             out.append(b)
     return out
@@ -236,6 +313,11 @@ class _Hit:
     role: Role
 
 
+_UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+# a person's name before the title that names the body: "Nguyễn Văn A – "
+_PERSON_RE = re.compile(rf"\s*(?:[{_UPPER}][^\W\d_]*\s+){{1,3}}[{_UPPER}][^\W\d_]*\s*[-–—]\s*")
+
+
 def _clause_hits(text: str, start: int, end: int, require_lead: bool = False) -> tuple[list[_Hit], bool]:
     """Subject(s) at the start of ``text[start:end]`` and the supports of the clause.
 
@@ -255,6 +337,10 @@ def _clause_hits(text: str, start: int, end: int, require_lead: bool = False) ->
             pos += m.end()
             continue
         break
+    person = _PERSON_RE.match(text, pos, end)      # "đồng chí Nguyễn Văn A – Phó Chủ tịch …"
+    if person:
+        if body_list(text, person.end(), end)[0]:
+            pos = person.end()
     subjects, after = body_list(text, pos, end)
     hits: list[_Hit] = []
     rest = text[after:end]
@@ -263,19 +349,15 @@ def _clause_hits(text: str, start: int, end: int, require_lead: bool = False) ->
     heading = bool(subjects) and not re.search(r"[^\W_]", rest.split(":", 1)[0])
     if subjects:
         # the subject's own clause: up to the first "phối hợp với" list
-        own = rest
-        sm = r["support_cue"].search(rest)
-        if sm:
-            own = rest[:sm.start()]
-        is_lead = lead or bool(r["lead_cue"].search(own))
+        is_lead = lead or _leads(text, after, end)
         if require_lead and not is_lead:
             return [], heading
         role = Role.LEAD if is_lead else Role.RESPONSIBLE
         hits += [_Hit(s, role) for s in subjects]
     elif require_lead:
         return [], False
-    for sm in r["support_cue"].finditer(text, pos, end):
-        supports, _ = body_list(text, sm.end(), end)
+    for cue_end in _supports(text, pos, end):
+        supports, _ = body_list(text, cue_end, end)
         hits += [_Hit(s, Role.SUPPORT) for s in supports]
     return hits, heading
 
@@ -294,16 +376,12 @@ def _unit_hits(text: str, u: Unit, require_lead: bool = False) -> tuple[list[_Hi
             colon = text.index(":", ss, se)
             if all(x.mention.end <= colon for x in h if x.role != Role.SUPPORT):
                 tail_hits, _ = _clause_hits(text, colon + 1, se)
-                cue = _rules()["lead_cue"].search(text, colon + 1, se)
-                own_end = _rules()["support_cue"].search(text, colon + 1, se)
-                if cue and (not own_end or cue.start() < own_end.start()):
+                if _leads(text, colon + 1, se):
                     h = [_Hit(x.mention, Role.LEAD) if x.role != Role.SUPPORT else x for x in h]
                 h += [x for x in tail_hits if x.role == Role.SUPPORT]
         if not first and subjects and not any(x.role != Role.SUPPORT for x in h):
             # a later sentence continues the subject's task ("… Tham mưu …, theo dõi, đôn đốc …")
-            own = text[ss:se]
-            sm = _rules()["support_cue"].search(own)
-            if _rules()["lead_cue"].search(own[:sm.start()] if sm else own):
+            if _leads(text, ss, se):
                 h = h + [_Hit(x.mention, Role.LEAD) for x in subjects]
         if first:
             subjects = [x for x in h if x.role != Role.SUPPORT]
@@ -331,7 +409,7 @@ def _heading_collective(text: str, u: Unit) -> tuple[BodyMention | None, bool]:
         return None, False
     if not _rules()["collective_lead"].match(title):
         return None, False
-    first = find_bodies(text, u.content, content + len(title))
+    first = _bodies(text, u.content, content + len(title))
     bare = colon < 0 or not re.search(r"[^\W_]", own[colon + 1:])
     if first and first[0].start == content:
         f = first[0]
@@ -349,6 +427,16 @@ def _heading_collective(text: str, u: Unit) -> tuple[BodyMention | None, bool]:
     return BodyMention(content, end, name, None, "heading", None), bare
 
 
+def _prefixed_task(text: str, u: Unit) -> bool:
+    """A paragraph that hands a role out itself: "Đề nghị Văn phòng Đảng ủy … phối hợp …" (a
+    closing "Yêu cầu các sở, ban, ngành … nghiêm túc thực hiện" names no role and is no task)."""
+    r = _rules()
+    own = text[u.content:u.end]
+    m = r["lead_prefix"].match(own) or r["neutral_prefix"].match(own)
+    return bool(m) and bool(body_list(text, u.content + m.end(), u.end)[0]) and \
+        bool(_cues(text, "LEAD", u.content, u.end) or _cues(text, "SUPPORT", u.content, u.end))
+
+
 def _is_issuer(issuer: str, name: str) -> bool:
     """The plan's own issuer, as named or less specifically ("UBND tỉnh" for "UBND tỉnh Đắk Lắk")."""
     ki, kn = body_key(issuer), body_key(name)
@@ -360,30 +448,43 @@ def _issuer(plan: PlanDocument) -> str | None:
 
 
 def extract(plan: PlanDocument) -> list[Assignment]:
-    text = plan.text
-    flat = text.replace("\n", " ")      # units may span hard-wrapped lines
+    from nlp.language import analyze_regions      # spaCy + underthesea load only when plans are read
+    flat = plan.text.replace("\n", " ")      # units may span hard-wrapped lines
     r = _rules()
-    part = find_part(plan, r["parts"])
+    task_parts = find_parts(plan, r["parts"])
+    # each unit (item, point, bullet, paragraph) is read on its own: a body never spans two.
+    # Only units that name a body go through the segmenter; the rest have no one to task.
+    regions = sorted({(u.content, u.end) for p in task_parts for u in units(plan.text, p.body_start, p.end)
+                      if u.end > u.content and find_bodies(flat, u.content, u.end)})
+    analysed = [(s, e, a) for (s, e), a in zip(regions, analyze_regions(flat, regions))]
+    token = _analysed.set(([s for s, _, _ in analysed], analysed))
+    try:
+        return _extract(plan, flat, task_parts)
+    finally:
+        _analysed.reset(token)
+
+
+def _extract(plan: PlanDocument, flat: str, task_parts: list[Part]) -> list[Assignment]:
+    text = plan.text
+    r = _rules()
     found: list[tuple[_Hit, int]] = []       # (hit, order)
 
-    if part is not None:
+    for part in task_parts:
         us = units(text, part.body_start, part.end)
         numbered = any(u.kind != "para" for u in us)
         heading_hits: list[_Hit] = []        # the bodies of the last bare heading item
         heading_depth = 0
         prev_had_content = False
         for u in us:
-            if u.kind == "para" and numbered:
+            if u.kind == "para" and numbered and not _prefixed_task(flat, u):
                 # a paragraph continues a bare heading item ("2. Văn phòng" + its task)
                 if heading_hits and not prev_had_content:
                     for ss, se in sentences(flat, u.start, u.end):
-                        own = flat[ss:se]
-                        sm = r["support_cue"].search(own)
-                        if r["lead_cue"].search(own[:sm.start()] if sm else own):
+                        if _leads(flat, ss, se):
                             for hh in heading_hits:
                                 found.append((_Hit(hh.mention, Role.LEAD), len(found)))
-                        for m2 in r["support_cue"].finditer(flat, ss, se):
-                            sup, _ = body_list(flat, m2.end(), se)
+                        for cue_end in _supports(flat, ss, se):
+                            sup, _ = body_list(flat, cue_end, se)
                             found += [(_Hit(s, Role.SUPPORT), len(found)) for s in sup]
                 continue
             hits, heading = _unit_hits(flat, u)
@@ -401,20 +502,16 @@ def extract(plan: PlanDocument) -> list[Assignment]:
             else:
                 prev_had_content = True
                 if heading_hits and not any(h.role != Role.SUPPORT for h in hits):
-                    own = flat[u.content:u.end]
-                    sm = r["support_cue"].search(own)
-                    if r["lead_cue"].search(own[:sm.start()] if sm else own):
+                    if _leads(flat, u.content, u.end):
                         hits += [_Hit(hh.mention, Role.LEAD) for hh in heading_hits]
             found += [(h, len(found)) for h in hits]
 
     # lead-cue sentences elsewhere in the body
-    lo = part.start if part else None
-    hi = part.end if part else None
     body_parts = parts(plan)
     scan_start = body_parts[0].start if body_parts else 0
     scan_end = body_parts[-1].end if body_parts else len(text)
     for u in units(text, scan_start, scan_end):
-        if lo is not None and lo <= u.start < hi:
+        if any(p.start <= u.start < p.end for p in task_parts):
             continue
         if not r["anywhere"].search(text, u.content, u.end):
             continue

@@ -151,3 +151,53 @@ def test_issuer_named_less_specifically_is_not_tasked():
     assert "UBND tỉnh" not in got and "Ủy ban nhân dân tỉnh" not in got
     assert got["Báo và Phát thanh - Truyền hình Đắk Lắk"] == "responsible"
     assert got["Sở Văn hóa, Thể thao và Du lịch"] == "responsible"
+
+
+def test_every_task_part_is_read():
+    # "IV. PHÂN CÔNG NHIỆM VỤ" (the bodies' tasks) and "IV. TỔ CHỨC THỰC HIỆN" (reporting) both task bodies
+    text = ("I. MỤC ĐÍCH\nTạo chuyển biến.\nII. PHÂN CÔNG NHIỆM VỤ\n1. Công an thành phố\n"
+            "a) Chủ trì, phối hợp với Viện kiểm sát nhân dân thành phố, Tòa án nhân dân thành phố đấu tranh.\n"
+            "2. Liên minh Hợp tác xã tỉnh tuyên truyền đến các thành viên.\n"
+            "III. TỔ CHỨC THỰC HIỆN\n1. Các sở, ban, ngành thành phố báo cáo kết quả.\n")
+    assert [p.title for p in assignments.find_parts(plan_of(text), assignments._rules()["parts"])] == [
+        "PHÂN CÔNG NHIỆM VỤ", "TỔ CHỨC THỰC HIỆN"]
+    assert extract(text) == [
+        ("Công an thành phố", "lead"), ("Viện kiểm sát nhân dân thành phố", "support"),
+        ("Tòa án nhân dân thành phố", "support"), ("Liên minh Hợp tác xã tỉnh", "responsible"),
+        ("Các sở, ban, ngành thành phố", "responsible")]
+
+
+def test_real_plan_with_two_task_parts():
+    path = CORPUS / "tvpl_KH_153-KH-UBND_CanTho_2025-11-17.txt"
+    got = {a.body: a.role.value for a in pipeline.analyze(ingest.load(path)).assignments}
+    for body in ("Sở Tài chính", "Sở Y tế", "Sở Tư pháp", "Sở Nội vụ", "Chi cục Hải quan khu vực XIX",
+                 "Ban Tuyên giáo và Dân vận Thành ủy"):
+        assert body in got
+    assert got["Công an thành phố"] == "lead"
+
+
+def test_task_table_with_bare_column_headers():
+    # an appendix whose header cells read "Chủ trì" / "Phối hợp" without "Cơ quan"
+    path = CORPUS / "tvpl_KH_144-KH-UBND_BacNinh_2025-11-24.txt"
+    got = {a.body: a.role.value for a in pipeline.analyze(ingest.load(path)).assignments}
+    assert got["Văn phòng UBND tỉnh"] == "lead"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "tham mưu <body> phối hợp <ministry>": the advised body coordinates, the ministry is no support
+    ("IV. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế chủ trì, phối hợp với Sở Tài chính tham mưu Ủy ban nhân dân tỉnh "
+     "phối hợp Bộ Y tế triển khai Dự án 6.\n",
+     [("Sở Y tế", "lead"), ("Sở Tài chính", "support")]),
+    # a person's name before the official's title; a paragraph that hands out a role itself
+    ("IV. TỔ CHỨC THỰC HIỆN\n1. Ban Thường trực Ủy ban MTTQ Việt Nam xã\n"
+     "- Giao đồng chí Nguyễn Đức Mạnh – Phó Chủ tịch Ủy ban MTTQ Việt Nam xã thực hiện nhiệm vụ.\n"
+     "2. Chuyên viên Cơ quan Ủy ban MTTQ xã\n- Chuẩn bị tài liệu.\n"
+     "Đề nghị Văn phòng Đảng ủy, Văn phòng HĐND&UBND xã phối hợp trong công tác chuẩn bị.\n"
+     "Yêu cầu các sở, ban, ngành nghiêm túc thực hiện./.\n",
+     [("Ban Thường trực Ủy ban MTTQ Việt Nam xã", "responsible"),
+      ("Phó Chủ tịch Ủy ban MTTQ Việt Nam xã", "lead"),
+      ("Chuyên viên Cơ quan Ủy ban MTTQ xã", "responsible"),
+      ("Văn phòng Đảng ủy", "responsible"), ("Văn phòng HĐND&UBND xã", "responsible")]),
+])
+def test_advised_bodies_people_and_prefixed_paragraphs(text, expected):
+    assert extract(text) == expected

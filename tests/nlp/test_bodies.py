@@ -85,3 +85,13 @@ def test_offsets_with_range():
 ])
 def test_reorganised_and_service_bodies(text, expected):
     assert [m.name for m in find_bodies(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # courts, procuracies and police of a locality; the cooperative alliance
+    ("Viện kiểm sát nhân dân thành phố, Tòa án nhân dân tỉnh và Công an thành phố",
+     ["Viện kiểm sát nhân dân thành phố", "Tòa án nhân dân tỉnh", "Công an thành phố"]),
+    ("Hội Nông dân, Liên minh Hợp tác xã tỉnh", ["Hội Nông dân", "Liên minh Hợp tác xã tỉnh"]),
+])
+def test_justice_and_cooperative_bodies(text, expected):
+    assert [m.name for m in find_bodies(text)] == expected
