@@ -2,10 +2,11 @@
 """Evaluate ``nlp.compliance.check`` against labelled parent/child pairs.
 
     .venv/bin/python scripts/eval_compliance.py [corpus/compliance/pairs.yaml] [--json]
+        [--split dev|heldout] [--pairs ID,ID]
 
 pairs.yaml (paths relative to its folder)::
 
-    {version: 1, pairs: [{id, parent: docs/x, child: docs/y, kind,
+    {version: 1, pairs: [{id, split: dev|heldout, parent: docs/x, child: docs/y, kind,
       items: [{id, parent_quote, status: covered|partial|missing, child_quote, note}],
       findings: [{kind: late_deadline|on_time_deadline|award_beyond_authority|award_within_authority,
                   child_quote, parent_quote, note}]}]}
@@ -109,8 +110,18 @@ class Tally:
         }
 
 
-def evaluate(pairs_path: Path, analyze_file=None) -> dict:
-    """Run the check on every pair of ``pairs_path``; the summary and one line per pair."""
+def select(pairs: list[dict], split: str | None = None, ids: list[str] | None = None) -> list[dict]:
+    """The pairs of one ``split`` (the pair's ``split`` field) and/or with the given ``ids``."""
+    if ids:
+        unknown = set(ids) - {p["id"] for p in pairs}
+        if unknown:
+            raise ValueError(f"unknown pair ids: {', '.join(sorted(unknown))}")
+    return [p for p in pairs if (split is None or p.get("split") == split) and (not ids or p["id"] in ids)]
+
+
+def evaluate(pairs_path: Path, analyze_file=None, split: str | None = None,
+             ids: list[str] | None = None) -> dict:
+    """Run the check on the (selected) pairs of ``pairs_path``; the summary and one line per pair."""
     from nlp.compliance import check
     if analyze_file is None:
         from ingest import load
@@ -119,7 +130,7 @@ def evaluate(pairs_path: Path, analyze_file=None) -> dict:
     data = yaml.safe_load(pairs_path.read_text(encoding="utf-8"))
     base = pairs_path.parent
     tally, per_pair = Tally(), []
-    for pair in data.get("pairs", []):
+    for pair in select(data.get("pairs", []), split, ids):
         parent, child = analyze_file(base / pair["parent"]), analyze_file(base / pair["child"])
         report = check(child, parent)
         tally.add_items(pair.get("items") or [], report, parent.text)
@@ -154,8 +165,11 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("pairs", nargs="?", default=str(ROOT / "corpus" / "compliance" / "pairs.yaml"))
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--split", choices=["dev", "heldout"], help="only the pairs of this split")
+    ap.add_argument("--pairs", dest="ids", help="only these pair ids (comma separated)")
     args = ap.parse_args(argv)
-    result = evaluate(Path(args.pairs))
+    ids = [x.strip() for x in args.ids.split(",") if x.strip()] if args.ids else None
+    result = evaluate(Path(args.pairs), split=args.split, ids=ids)
     sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=1) + "\n" if args.json else render(result))
     return 0
 

@@ -8,7 +8,9 @@ deadlines, the criteria and the awards the child grants.  Vocabulary and thresho
 """
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 
 from nlp.compliance import awards, citation, deadlines
 from nlp.compliance.config import has_cue, rules, threshold
@@ -57,9 +59,60 @@ def _status(score: float, covered: float, top: float | None = None) -> ItemStatu
     return ItemStatus.MISSING
 
 
+def _claimed(index: Index, units: list[Unit]) -> list[frozenset[int]]:
+    """For each unit, the child passages that restate another parent unit far more closely: a
+    sub-plan that drops one step of a procedure still shares words with the steps it keeps,
+    but the passages keeping those are theirs.  Closeness is both ways (the F1 of the unit's
+    share in the passage and the passage's share in the unit), so a long passage restating a
+    whole item is nobody's alone and a short unit claims no long passage."""
+    ratio, floor = threshold("claim_ratio"), threshold("claim_min")
+    queries = [set(terms(_PAREN.sub(" ", u.text))) for u in units]
+    close: list[dict[int, float]] = []
+    for u, q in zip(units, queries):
+        mine = {}
+        for s, i in index.best_positions(_PAREN.sub(" ", u.text)):
+            back = index.share_of(index.passages[i].terms, q)
+            mine[i] = 2 * s * back / (s + back) if s + back else 0.0
+        close.append(mine)
+    # claims are by section: the sentences of one numbered item share the passages that
+    # restate the item as a whole
+    homes = [u.path[-1].heading.start if u.path else -1 for u in units]
+    by_home: dict[int, dict[int, float]] = {}
+    for k, mine in enumerate(close):
+        for i, f in mine.items():
+            h = by_home.setdefault(i, {})
+            h[homes[k]] = max(h.get(homes[k], 0.0), f)
+    out = []
+    for k, mine in enumerate(close):
+        out.append(frozenset(i for i in mine if any(
+            f >= floor and by_home[i][homes[k]] < ratio * f for h, f in by_home[i].items() if h != homes[k])))
+    return out
+
+
+def _focus(units: list[Unit]) -> list[dict[str, float]]:
+    """Per unit, a factor on each term by how few of the units of its part use it: what sets a
+    step apart from the steps beside it ("thông qua biên bản") is what the child must hold, not
+    the words every step shares ("danh sách sơ bộ những người ứng cử")."""
+    groups: dict[int, list[int]] = {}
+    for i, u in enumerate(units):
+        groups.setdefault(u.path[0].heading.start if u.path else -1, []).append(i)
+    out: list[dict[str, float]] = [{} for _ in units]
+    floor = threshold("focus_floor")
+    for members in groups.values():
+        n = len(members)
+        if n < 2:
+            continue
+        sets = {i: set(terms(units[i].text)) for i in members}
+        df = Counter(t for i in members for t in sets[i])
+        for i in members:
+            out[i] = {t: floor + (1 - floor) * math.log(1 + n / df[t]) / math.log(1 + n) for t in sets[i]}
+    return out
+
+
 def _content_result(child: PlanDocument, parent: PlanDocument, unit: Unit, index: Index,
-                    delegating: list[tuple[Passage, str]]) -> ItemResult:
-    score, top, best = index.clause_score(_PAREN.sub(" ", unit.text))
+                    delegating: list[tuple[Passage, str]], claimed: frozenset[int] = frozenset(),
+                    focus: dict[str, float] | None = None) -> ItemResult:
+    score, top, best = index.clause_score(_PAREN.sub(" ", unit.text), exclude=claimed, focus=focus)
     status = _status(score, threshold("covered"), top)
     evidence = _evidence(child, best, threshold("partial") / 2)
     if status != ItemStatus.COVERED:
@@ -125,11 +178,14 @@ def check(child: PlanDocument, parent: PlanDocument) -> ComplianceReport:
     contents, tasks = content_items(parent), task_units(child, parent)
     index = Index(passages(child), [frozenset(terms(u.text)) for u in contents + tasks])
     delegating = _delegating(child, parent, index)
-    items = [_content_result(child, parent, u, index, delegating) for u in contents]
+    claimed = _claimed(index, contents)
+    focus = _focus(contents)
+    items = [_content_result(child, parent, u, index, delegating, c, f)
+             for u, c, f in zip(contents, claimed, focus)]
     items += [_task_result(child, parent, u, index) for u in tasks]
     findings = citation.citation(child, parent) + citation.movement(child, parent)
     findings += _item_findings(items, parent)
-    findings += deadlines.check(child, parent, index)
+    findings += deadlines.check(child, parent, index, contents)
     findings += _criteria(child, parent, index)
     findings += awards.awards(child)
     return build(child, parent, items, findings)

@@ -17,6 +17,8 @@ def rules() -> dict:
         r[key] = frozenset(fold(x) for x in r[key])
     r["synonyms"] = [[fold(p) for p in group] for group in r["synonyms"]]
     r["issuer_authority"] = {fold(k): v for k, v in r["issuer_authority"].items()}
+    r["authority_abbreviations"] = {fold(k): fold(v) for k, v in r["authority_abbreviations"].items()}
+    r["authority_fillers"] = [fold(x) for x in r["authority_fillers"]]
     return r
 
 

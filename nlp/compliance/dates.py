@@ -1,6 +1,37 @@
 """Comparing the partial ISO dates of deadlines: "2024-11-30", "2024-12", "--12-10", "---20"."""
 from __future__ import annotations
 
+import re
+
+# "05/02/2026", "02/2", "ngày 08 tháng 2 năm 2026", "ngày 15 tháng 12"
+_DATE = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?(?![\d/])"
+                   r"|ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?", re.IGNORECASE)
+
+
+_RANGE_GAP = 24     # "02/2 đến ngày 03/2/2026": the year-less date of a range is this close
+
+
+def dates_in(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, ISO date) of each day-month date in ``text``; a date without a year takes
+    the year of the next date that states one ("từ ngày 02/2 đến ngày 03/2/2026"), else it
+    stays yearly ("--02-02")."""
+    found = []
+    for m in _DATE.finditer(text):
+        d, mo, y = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+        d, mo = int(d), int(mo)
+        if not y and not text[max(0, m.start() - 6):m.start()].lower().rstrip().endswith("ngày") \
+                and not m.group(0).lower().startswith("ngày"):
+            continue        # "2/3 số cử tri" is a share, not a day
+        if 1 <= d <= 31 and 1 <= mo <= 12:
+            found.append([m.start(), m.end(), d, mo, int(y) if y else None])
+    year, at = None, None
+    for f in reversed(found):
+        if f[4]:
+            year, at = f[4], f[0]
+        elif year and at - f[1] <= _RANGE_GAP:
+            f[4] = year
+    return [(a, b, f"{y:04d}-{mo:02d}-{d:02d}" if y else f"--{mo:02d}-{d:02d}") for a, b, d, mo, y in found]
+
 
 def parts(value: str | None) -> tuple[int | None, int | None, int | None] | None:
     """(year, month, day), None where the text leaves it open; None for an unreadable value."""

@@ -1,7 +1,10 @@
 """Check 5: the child's deadlines for what the parent wants fall no later than the parent's."""
 from __future__ import annotations
 
-from nlp.compliance.dates import later
+from dataclasses import dataclass
+
+from nlp.compliance.dates import dates_in, later, parts
+from nlp.compliance.items import Unit, section_at
 from nlp.compliance.matching import Index, Passage, terms, without_bodies
 from nlp.compliance.config import has_cue, rules, threshold
 from nlp.compliance.tasks import concerns, tasked_ranges
@@ -27,7 +30,75 @@ def _what(d: Deadline) -> str:
     return without_bodies(d.action or d.text)
 
 
-def check(child: PlanDocument, parent: PlanDocument, index: Index) -> list[Finding]:
+@dataclass
+class Dated:
+    """A date the text sets for a step: an extracted deadline or a parent unit with a date in it."""
+    start: int
+    end: int
+    due: str
+    what: str
+
+
+def _parent_dated(parent: PlanDocument, units: list[Unit]) -> list[Dated]:
+    out = [Dated(d.span.start, d.span.end, d.due, _what(d)) for d in parent.deadlines if d.due]
+    for u in units:
+        found = dates_in(u.text)
+        if found:
+            due = max((x[2] for x in found), key=lambda v: parts(v) or (0, 0, 0))
+            out.append(Dated(u.start, u.end, due, without_bodies(u.text)))
+    return out
+
+
+class _Candidates:
+    """Parent sentences with their terms and IDF weight, to compare child date sentences with."""
+
+    def __init__(self, index: Index, items: list[Dated], noise: frozenset[str]):
+        self.index, self.noise, self.items = index, noise, items
+        self.terms = [frozenset(terms(c.what, noise)) for c in items]
+        self.weight = [sum(index.idf(t) for t in ts) for ts in self.terms]
+
+    def closest(self, what: str) -> tuple[float, Dated | None]:
+        """The candidate closest in wording to ``what``: the F1 of each one's IDF share in the other."""
+        mine = frozenset(terms(what, self.noise))
+        total = sum(self.index.idf(t) for t in mine)
+        best: tuple[float, Dated | None] = (0.0, None)
+        for c, ts, w in zip(self.items, self.terms, self.weight):
+            shared = sum(self.index.idf(t) for t in mine & ts)
+            if shared and total and w:
+                x, y = shared / total, shared / w
+                f = 2 * x * y / (x + y)
+                if f > best[0]:
+                    best = (f, c)
+        return best
+
+
+def _counterpart(what: str, dated: _Candidates, undated: _Candidates) -> Dated | None:
+    """The dated parent sentence closest in wording to ``what``; None below ``deadline_pair`` or
+    when an undated parent sentence is much closer (the step the parent sets no date for)."""
+    score, found = dated.closest(what)
+    if score < threshold("deadline_pair") or undated.closest(what)[0] > score + threshold("deadline_undated_margin"):
+        return None
+    return found
+
+
+def _lead_in(child: PlanDocument, d: Deadline) -> str:
+    """The deadline's sentence with the lines above it in its section."""
+    path, _ = section_at(child, d.span.start)
+    if not path:
+        return d.text
+    box = path[-2] if len(path) > 1 and path[-1].heading.start <= d.span.start < path[-1].heading.end + 2 \
+        else path[-1]
+    return child.text[box.heading.start:d.span.end]
+
+
+def _late(child: PlanDocument, parent: PlanDocument, cd: Deadline, due: str, pspan) -> Finding:
+    return Finding(kind=FindingKind.LATE_DEADLINE, severity=Severity.ERROR,
+                   message=f"Hạn {cd.due} muộn hơn hạn {due} của kế hoạch cấp trên.",
+                   child_span=cd.span, child_text=child.snippet(cd.span),
+                   parent_span=pspan, parent_text=parent.snippet(pspan))
+
+
+def check(child: PlanDocument, parent: PlanDocument, index: Index, units: list[Unit] = ()) -> list[Finding]:
     r = rules()
     noise = r["deadline_noise"]
     child_dls = [d for d in child.deadlines if d.due]
@@ -50,12 +121,22 @@ def check(child: PlanDocument, parent: PlanDocument, index: Index) -> list[Findi
             out.append(Finding(kind=FindingKind.MISSING_DEADLINE, severity=Severity.WARNING,
                                message=f"Hạn {pd.due} của cấp trên (“{(pd.action or pd.text)[:120]}”) không được cụ thể hóa.",
                                parent_span=pspan, parent_text=ptext))
-            continue
         for _, p in matched:
             cd = child_dls[passages.index(p)]
             if later(cd.due, pd.due):
-                out.append(Finding(kind=FindingKind.LATE_DEADLINE, severity=Severity.ERROR,
-                                   message=f"Hạn {cd.due} muộn hơn hạn {pd.due} của kế hoạch cấp trên.",
-                                   child_span=cd.span, child_text=child.snippet(cd.span),
-                                   parent_span=pspan, parent_text=ptext))
+                out.append(_late(child, parent, cd, pd.due, pspan))
+    # every child date against the parent sentence for the same step: the closest in wording,
+    # dated or not ("gửi ngay" sets no date to compare with)
+    dated = _Candidates(index, [d for d in _parent_dated(parent, units)
+                                if not has_cue(fold(d.what), r["plan_deliverable_cues"])], noise)
+    undated = _Candidates(index, [Dated(u.start, u.end, "", without_bodies(u.text))
+                                  for u in units if not dates_in(u.text)], noise)
+    for cd in child_dls:
+        pd = _counterpart(_what(cd), dated, undated)
+        if pd is None:   # "… dự kiến tổ chức hội nghị vào ngày 05/02": the step is named in the lines above
+            pd = _counterpart(without_bodies(_lead_in(child, cd)), dated, undated)
+        if pd is None or not later(cd.due, pd.due) or any(
+                f.kind == FindingKind.LATE_DEADLINE and f.child_span == cd.span for f in out):
+            continue
+        out.append(_late(child, parent, cd, pd.due, parent.span(pd.start, pd.end)))
     return out

@@ -64,12 +64,28 @@ def canonical(words: list[str]) -> list[str]:
 
 
 def terms(text: str, drop: frozenset[str] = frozenset()) -> list[str]:
-    """Content terms of ``text``: canonical unigrams plus bigrams of adjacent content syllables."""
+    """Content terms of ``text``: canonical unigrams plus either the words underthesea
+    segments or bigrams of adjacent content syllables (``compliance.yaml: segmentation``)."""
+    return list(_terms(text, frozenset(drop)))
+
+
+@lru_cache(maxsize=50000)
+def _terms(text: str, drop: frozenset[str]) -> tuple[str, ...]:
     r = rules()
     skip = r["stop_words"] | r["level_words"] | drop
+    words = canonical(syllables(text))
     out: list[str] = []
+    if r.get("segmentation") == "underthesea":
+        for w in words:
+            if w not in skip and not w.isdigit():
+                out.append(w)
+        for w in _segmented(text):
+            parts = w.split()
+            if not any(x in skip or x.isdigit() for x in parts):
+                out.append(w)
+        return tuple(out)
     prev = None
-    for w in canonical(syllables(text)):
+    for w in words:
         if w in skip or w.isdigit():
             prev = None
             continue
@@ -77,7 +93,19 @@ def terms(text: str, drop: frozenset[str] = frozenset()) -> list[str]:
         if prev is not None and "_" not in w and "_" not in prev:
             out.append(prev + " " + w)
         prev = w
-    return out
+    return tuple(out)
+
+
+@lru_cache(maxsize=20000)
+def _segmented(text: str) -> tuple[str, ...]:
+    """The words of ``text`` as underthesea segments them, folded (multi-syllable ones only)."""
+    from underthesea import word_tokenize
+    out = []
+    for w in word_tokenize(text):
+        syl = _SYLLABLE.findall(fold(w))
+        if len(syl) > 1:
+            out.append(" ".join(syl))
+    return tuple(out)
 
 
 @dataclass
@@ -98,6 +126,9 @@ class Index:
         n = len(docs)
         df = Counter(t for d in docs for t in d)
         self._idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
+        # a two-syllable term written once in both texts is mostly two words side by side
+        # ("tình hình giới thiệu" → "hình giới"), not a word; only its syllables count
+        self._lone = frozenset(t for t, d in df.items() if d <= 1 and " " in t)
         self._unseen = math.log(1 + (n + 0.5) / 0.5)
         self._postings: dict[str, list[int]] = {}
         for i, p in enumerate(passages):
@@ -113,13 +144,24 @@ class Index:
             return 0.0
         return sum(self.idf(t) for t in query & passage.terms) / total
 
+    def query(self, text: str, drop: frozenset[str] = frozenset()) -> set[str]:
+        return {t for t in terms(text, drop) if t not in self._lone}
+
+    def share_of(self, wanted: frozenset[str] | set[str], have: frozenset[str] | set[str]) -> float:
+        """The share of ``wanted``'s IDF weight that ``have`` holds."""
+        total = sum(self.idf(t) for t in wanted)
+        return sum(self.idf(t) for t in wanted & have) / total if total else 0.0
+
     def best(self, text: str, k: int = 3, drop: frozenset[str] = frozenset(),
-             among: list[Passage] | None = None) -> list[tuple[float, Passage]]:
-        """The ``k`` best passages for ``text``, best first (score, passage)."""
-        query = set(terms(text, drop))
+             among: list[Passage] | None = None, exclude: frozenset[int] = frozenset(),
+             focus: dict[str, float] | None = None) -> list[tuple[float, Passage]]:
+        """The ``k`` best passages for ``text``, best first (score, passage); ``exclude`` holds
+        the positions (in ``passages``) of passages not to use, ``focus`` a factor on the
+        weight of some terms."""
+        query = self.query(text, drop)
         if not query:
             return []
-        weights = {t: self.idf(t) for t in query}
+        weights = {t: self.idf(t) * (focus.get(t, 1.0) if focus else 1.0) for t in query}
         total = sum(weights.values())
         pool = self.passages if among is None else among
         if among is None:       # only passages sharing a term can score
@@ -127,7 +169,7 @@ class Index:
             for t, w in weights.items():
                 for i in self._postings.get(t, ()):
                     gained[i] = gained.get(i, 0.0) + w
-            candidates = [(g / total, pool[i]) for i, g in gained.items()]
+            candidates = [(g / total, pool[i]) for i, g in gained.items() if i not in exclude]
         else:
             candidates = [(sum(weights[t] for t in query & p.terms) / total, p) for p in pool]
         weight = threshold("fuzzy_weight")
@@ -137,20 +179,26 @@ class Index:
         scored.sort(key=lambda x: (-x[0], x[1].end - x[1].start, x[1].start))
         return scored[:k]
 
+    def best_positions(self, text: str, k: int = 5) -> list[tuple[float, int]]:
+        """The ``k`` best (score, position in ``passages``) for ``text``."""
+        pos = {id(p): i for i, p in enumerate(self.passages)}
+        return [(s, pos[id(p)]) for s, p in self.best(text, k=k)]
+
     def clause_score(self, text: str, drop: frozenset[str] = frozenset(),
-                     among: list[Passage] | None = None) -> tuple[float, float, list[tuple[float, Passage]]]:
+                     among: list[Passage] | None = None, exclude: frozenset[int] = frozenset(),
+                     focus: dict[str, float] | None = None) -> tuple[float, float, list[tuple[float, Passage]]]:
         """Clause by clause (split at ';'), each clause's best passage: (the clauses' IDF-weighted
         mean score, the best single clause score, the best passages).  An item whose clauses
         the child answers in different places still counts as covered."""
-        clauses = [c for c in _CLAUSE.split(text) if terms(c, drop)]
+        clauses = [c for c in _CLAUSE.split(text) if self.query(c, drop)]
         if len(clauses) <= 1:
-            best = self.best(text, drop=drop, among=among)
+            best = self.best(text, drop=drop, among=among, exclude=exclude, focus=focus)
             top = best[0][0] if best else 0.0
             return top, top, best
         weighted, total, top, found = 0.0, 0.0, 0.0, []
         for c in clauses:
-            w = sum(self.idf(t) for t in set(terms(c, drop)))
-            best = self.best(c, k=1, drop=drop, among=among)
+            w = sum(self.idf(t) * (focus.get(t, 1.0) if focus else 1.0) for t in self.query(c, drop))
+            best = self.best(c, k=1, drop=drop, among=among, exclude=exclude, focus=focus)
             s = best[0][0] if best else 0.0
             weighted, total, top = weighted + w * s, total + w, max(top, s)
             found += [(s, p) for s, p in best if all(p is not q for _, q in found)]

@@ -62,3 +62,31 @@ def test_json_output(ev, capsys):
     assert ev.main([str(PAIRS), "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["pairs"][0]["id"] == "quangbinh-lethuy" and out["pairs"][0]["coverage"] == 0.75
+
+
+def test_select_by_split_and_ids(ev):
+    pairs = [{"id": "a", "split": "dev"}, {"id": "b", "split": "heldout"}, {"id": "c", "split": "dev"}]
+    assert [p["id"] for p in ev.select(pairs, "dev")] == ["a", "c"]
+    assert [p["id"] for p in ev.select(pairs, "heldout")] == ["b"]
+    assert [p["id"] for p in ev.select(pairs, ids=["c", "b"])] == ["b", "c"]
+    assert [p["id"] for p in ev.select(pairs, "dev", ["b", "c"])] == ["c"]
+    with pytest.raises(ValueError, match="zzz"):
+        ev.select(pairs, ids=["zzz"])
+
+
+def test_pairs_option_runs_only_those_pairs(ev, capsys):
+    assert ev.main([str(PAIRS), "--json", "--pairs", "quangbinh-lethuy"]) == 0
+    assert [p["id"] for p in json.loads(capsys.readouterr().out)["pairs"]] == ["quangbinh-lethuy"]
+    assert ev.main([str(PAIRS), "--json", "--split", "heldout"]) == 0   # the fixture pairs have no split
+    assert json.loads(capsys.readouterr().out)["pairs"] == []
+
+
+def test_the_labelled_set_is_split_by_parent_document():
+    import yaml
+    pairs = yaml.safe_load((ROOT / "corpus" / "compliance" / "pairs.yaml").read_text(encoding="utf-8"))["pairs"]
+    parents = {}
+    for p in pairs:
+        assert p["split"] in ("dev", "heldout")
+        parents.setdefault(p["parent"], set()).add(p["split"])
+    assert all(len(splits) == 1 for splits in parents.values())        # no parent in both splits
+    assert sum(p["split"] == "dev" for p in pairs) == 4

@@ -65,3 +65,27 @@ def test_share_and_bodies_blanked():
 ])
 def test_later_compares_partial_dates(child, parent, expected):
     assert later(child, parent) is expected
+
+
+def test_bodies_are_one_term_whether_abbreviated_or_not():
+    assert "hội_đồng_nhân_dân" in terms("Thường trực HĐND xã") and "người_dân" not in terms("Hội đồng nhân dân")
+    assert set(terms("Ủy ban MTTQ Việt Nam xã")) == set(terms("Ủy ban Mặt trận Tổ quốc Việt Nam xã"))
+
+
+def test_a_bigram_written_once_in_both_texts_does_not_count():
+    # "tình hình giới thiệu": "hình giới" is two words side by side, found nowhere else
+    p = Passage(0, 30, "báo cáo tình hình", frozenset(terms("báo cáo về tình hình")))
+    q = Passage(31, 60, "giới thiệu", frozenset(terms("giới thiệu người ứng cử")))
+    index = Index([p, q], [frozenset(terms("tình hình giới thiệu"))])
+    assert "hình giới" not in index.query("tình hình giới thiệu") and "tình hình" in index.query("tình hình")
+
+
+def test_excluded_passages_and_focus_change_the_best_passage():
+    a = Passage(0, 10, "thông qua biên bản", frozenset(terms("hội nghị thông qua biên bản")))
+    b = Passage(11, 20, "lập danh sách", frozenset(terms("hội nghị lập danh sách sơ bộ người ứng cử")))
+    index = Index([a, b])
+    text = "hội nghị thông qua danh sách sơ bộ người ứng cử"
+    assert index.best(text, k=1)[0][1] is b
+    assert index.best(text, k=1, exclude=frozenset({1}))[0][1] is a
+    focus = {t: 0.05 for t in terms("danh sách sơ bộ người ứng cử hội nghị")}
+    assert index.best(text, k=1, focus=focus)[0][1] is a
