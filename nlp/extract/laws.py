@@ -42,9 +42,33 @@ def amended_name_end(text: str, title: str, pos: int, limit: int) -> int | None:
     Hội đồng nhân dân ngày 24/6/2025"), where the amended law's name, which may hold "và", ends
     before its date; None for other laws or where no date follows in the clause."""
     if not re.match(_config()["amending"], title, re.I):
-        return None
+        return _joined_name_end(text, pos, limit)
     rest = re.compile(r"[^;\n.()“”]{0,160}?(?=[ \t]*,?[ \t]*ngày[ \t]*\d)").match(text, pos, limit)
     return rest.end() if rest else None
+
+
+def _joined_name_end(text: str, pos: int, limit: int) -> int | None:
+    """A name cut at "và" that runs on to its date ("Luật Bầu cử đại biểu Quốc hội và đại biểu Hội
+    đồng nhân dân ngày 25 tháng 6 năm 2015"): where it ends; None where the words after "và" name
+    another document, hold a word that ends a name, or run longer than a name's tail."""
+    cfg = _config()
+    rest = re.compile(r"[ \t\n]+và[ \t\n]+(?P<words>[^;.()“”\d]{1,120}?)(?=[ \t\n]*,?[ \t]*ngày[ \t]*\d)")
+    m = rest.match(text, pos, limit)
+    if not m:
+        return None
+    words = fold(m.group("words")).split()
+    phrase = f" {' '.join(words)} "
+    if len(words) > cfg["joined_name_max_words"] or _type_words() & set(words) or \
+            any(f" {fold(b)} " in phrase for b in cfg["joined_name_blockers"] + cfg["name_stops"]):
+        return None
+    return m.end()
+
+
+@lru_cache(maxsize=1)
+def _type_words() -> frozenset[str]:
+    """Folded first words of the document types ("luật", "nghị", "quyết", …): a name running into one
+    has reached another document."""
+    return frozenset(fold(n.split()[0]) for e in resources.load("doc_types") for n in e["names"])
 
 
 def name_key(title: str) -> str:

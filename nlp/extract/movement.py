@@ -90,13 +90,46 @@ def _title_name(text: str, title: tuple[int, int] | None) -> _Found | None:
 
 # ---------------------------------------------------------------- period
 
+def _alts(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
 @lru_cache(maxsize=1)
 def _period_label() -> re.Pattern:
-    cfg = resources.load("deadlines")
-    events = [e for e in cfg["period_events"] if e]
-    alts = "|".join(re.escape(e).replace(r"\ ", r"\s+") for e in sorted(events, key=len, reverse=True))
-    return re.compile(rf"^[ \t*_\-+•\d.)]*Thời\s+gian(?:\s+(?:{alts}))?[ \t*_]*(?::[ \t]*(?P<rest>[^\n]*)|[ \t*_]*$)",
-                      re.I | re.M)
+    """"Thời gian thi đua:", "Thời gian tổ chức phong trào thi đua:", "Thời gian thực hiện Chương
+    trình:", or such a label alone on its line."""
+    events = [e for e in resources.load("deadlines")["period_events"] if e]
+    subjects = resources.load("movement")["period_label_subjects"]
+    return re.compile(rf"^[ \t*_\-+•\d.)]*Thời\s+gian(?:\s+(?:{_alts(events)}))?"
+                      rf"(?:(?:\s+[^\W\d_]+){{0,3}}?\s+(?:{_alts(subjects)}))?"
+                      rf"[ \t*_]*(?::[ \t*_]*(?P<rest>[^\n]*)|[ \t*_]*$)", re.I | re.M)
+
+
+def _statement_end(text: str, start: int) -> int:
+    """A period written after its label runs to the end of its sentence, over wrapped lines."""
+    cap = min(len(text), start + resources.load("movement")["period_statement_max_chars"])
+    stop = re.compile(r"\.(?=\s|$)|\n[ \t]*\n").search(text, start, cap)
+    return stop.start() if stop else cap
+
+
+def _block_end(text: str, start: int) -> int:
+    """A period under a label of its own ("Thời gian thi đua" / "a) … chia thành 02 đợt:" / "- Đợt
+    01: từ … đến …" / "- Đợt 02: …") runs to the next heading after its first paragraph."""
+    cap = min(len(text), start + resources.load("movement")["period_block_max_chars"])
+    first = re.compile(r"\s*[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*").match(text, start, cap)
+    heading = re.compile(r"^[ \t*_]*(?:[IVX]+\.|\d+(?:\.\d+)*\.|[a-zđ]\))", re.M)
+    nxt = heading.search(text, first.end() if first else start, cap)
+    return nxt.start() if nxt else cap
+
+
+def _issue_start(plan: PlanDocument, s: int, e: int) -> Located | None:
+    """"từ ngày ban hành (Kế hoạch)": the period starts on the plan's own issue date."""
+    cue = re.compile(rf"(?<!\w)(?:{_alts(resources.load('movement')['from_issue_date'])})(?!\w)", re.I)
+    issued = plan.header.issued
+    m = cue.search(plan.text, s, e)
+    if m is None or issued is None or issued.value is None:
+        return None
+    return Located(value=issued.value, span=plan.span(m.start(), m.end()), confidence=0.8)
 
 
 def _classify(text: str, exprs: list[TimeExpr], start_bound: int) -> tuple[TimeExpr | None, TimeExpr | None, TimeExpr | None]:
@@ -124,14 +157,18 @@ def _period_from_line(plan: PlanDocument, limit: int) -> tuple[Located | None, L
     text = plan.text
     for m in _period_label().finditer(text, 0, limit):
         if m.group("rest") is not None and m.group("rest").strip():
-            s, e = m.start("rest"), m.end("rest")
+            s = m.start("rest")
+            e = _statement_end(text, s)
         else:
             nxt = re.compile(r"\s*(?P<line>[^\n]+)").match(text, m.end())
             if not nxt:
                 continue
-            s, e = nxt.start("line"), nxt.end("line")
+            s, e = nxt.start("line"), _block_end(text, nxt.start("line"))
         exprs = [x for x in find_time_expressions(text, s, e) if x.has_year]
         if not exprs:
+            issue_start = _issue_start(plan, s, e)
+            if issue_start is not None:
+                return issue_start, None, True
             continue
         start, end, rng = _classify(text, exprs, s)
         out_s = _loc(plan, start) or (_loc(plan, rng) if rng else None)
@@ -206,6 +243,10 @@ def run(plan: PlanDocument) -> PlanDocument:
     if theme is None and not is_movement_plan(text, layout.title):
         start, end, _ = _plan_period(text, layout.title)
         plan.movement.period_start = _loc(plan, start)
+        if start is None and end is not None and end.kind == "year":     # "… đến năm 2030": its start
+            line_start, line_end, _ = _period_from_line(plan, layout.body_end)   # from "Thời gian thực hiện"
+            if line_start is not None and line_end is not None and line_end.value == end.value:
+                plan.movement.period_start = line_start
         plan.movement.period_end = _loc(plan, end, end.range_end) if end and end.range_end else _loc(plan, end)
         return plan
     found = theme or _quoted_name(text, zones) or _title_name(text, layout.title)

@@ -67,6 +67,7 @@ class Layout:
     plan_title: str = ""
     preamble_items: list[tuple[int, int]] = field(default_factory=list)
     appendix_start: int | None = None   # a "PHỤ LỤC" after the signature: its citations are body ones
+    notes_start: int | None = None      # the footnotes ("[1] Nghị quyết số …") after the signature
 
 
 # ---------------------------------------------------------------- vocabulary
@@ -106,7 +107,8 @@ def _mention_pattern() -> re.Pattern:
     so = _alt(_config()["number_words"])
     return re.compile(
         rf"(?<!\w)(?P<name>{_alt(names)})"
-        rf"(?:\s+(?P<qual>(?:(?!(?:{_alt(names)})(?!\w))[^\W\d_]+\s+){{1,3}}?)(?=(?:{so})\b))?"
+        rf"(?:\s+(?P<qual>(?:{_alt(_config()['qualifier_issuer_heads'])})\s+(?:[^\W\d_]+\s+){{0,5}}?"
+        rf"|(?:(?!(?:{_alt(names)})(?!\w))[^\W\d_]+\s+){{1,3}}?)(?=(?:{so})\b))?"
         rf"\s*(?:(?P<so>{so})(?!\w)\s*:?\s*)?"
         rf"(?P<num>\d{{1,5}})(?!\d)(?![.,]\d)"
         rf"(?:[ \t]*(?P<sep>[/-])[ \t]*(?P<sym>{_SYMBOL}))?", re.I)
@@ -212,6 +214,26 @@ def _read_issuer(text: str, pos: int, limit: int) -> tuple[str | None, int]:
     return issuer, start + len(text[start:end].rstrip())
 
 
+def _qualifier_issuer(qual: str | None) -> str | None:
+    """The issuer written between the type and its number ("Kết luận liên ngành tư pháp Trung ương
+    số 23/KL-LNTPTW"), or None."""
+    if not qual:
+        return None
+    words = qual.split()
+    for head in _config()["qualifier_issuer_heads"]:
+        head_words = head.split()
+        if [fold(w) for w in words[:len(head_words)]] == [fold(w) for w in head_words]:
+            return " ".join(words) or None
+    return None
+
+
+def _issuer_before(text: str, start: int, pos: int) -> str | None:
+    """"của <issuer> tại" right before a mention ("Theo đề nghị của Sở Khoa học và Công nghệ tại
+    Tờ trình số 133/TTr-SKHCN"), or None."""
+    m = re.compile(_config()["issuer_before"] + r"\s*$").search(text, start, pos)
+    return " ".join(m.group("issuer").split()) if m else None
+
+
 def _read_date(text: str, pos: int, limit: int) -> tuple[str | None, int]:
     """A date right at ``pos`` (", ngày 05 tháng 01 năm 2024", " 24/7/2024"): (value, end)."""
     m = re.compile(r"[ \t\n,]*(?:(?:ban\s+hành|ký)\s+)?(?:ngày\s*)?", re.I).match(text, pos, limit)
@@ -303,6 +325,10 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
                 continue
             canonical = canonical or next((n for n, (c, _) in names.items() if c == code), None)
         issued, issuer, tail_end = _read_tail(text, m.end(), limit)
+        if issuer is None:
+            before = kept[i - 1][1] if i else start
+            issuer = _qualifier_issuer(m.group("qual") if kind == "named" else None) or \
+                _issuer_before(text, max(before, s - 200), s)
         inferred = False
         if issuer is None:
             issuer, inferred = infer_issuer(code, symbol), True
@@ -394,7 +420,9 @@ def layout_of(plan: PlanDocument) -> Layout:
             own = (m.group("num"), _normalise_symbol(m.group("sep"), m.group("sym")))
     items = _preamble_items(text, preamble) if preamble else []
     appendix = _appendix_pattern().search(text, body_end)
-    return Layout(title, preamble, body_end, own, plan_title, items, appendix.start() if appendix else None)
+    notes = re.compile(_config()["footnote_head"], re.M).search(text, body_end)
+    return Layout(title, preamble, body_end, own, plan_title, items, appendix.start() if appendix else None,
+                  notes.start() if notes else None)
 
 
 @lru_cache(maxsize=1)
@@ -411,9 +439,28 @@ def _preamble_items(text: str, preamble: tuple[int, int]) -> list[tuple[int, int
     items = []
     for i, s in enumerate(cues):
         e = cues[i + 1] if i + 1 < len(cues) else preamble[1]
-        stop = re.compile(r"[;.:]+[ \t*_]*(?=\n|$)").search(text, s, e)   # punctuation ending a line
-        items.append((s, stop.end() if stop else e))
+        items.append((s, _item_end(text, s, e)))
     return items
+
+
+def _item_end(text: str, start: int, end: int) -> int:
+    """Where a preamble item ends: at punctuation ending a line, unless it is a ";" and the next
+    line names another document ("…nhiệm kỳ 2026 - 2031;\nHướng dẫn số 7886/HD-BNV …"): the list
+    of the one "Thực hiện" runs on over wrapped lines."""
+    stop_at = re.compile(r"[;.:]+[ \t*_]*(?=\n|$)")
+    pos = start
+    while stop := stop_at.search(text, pos, end):
+        if ";" not in stop.group() or not _list_goes_on().match(text, stop.end(), end):
+            return stop.end()
+        pos = stop.end()
+    return end
+
+
+@lru_cache(maxsize=1)
+def _list_goes_on() -> re.Pattern:
+    names = [n for e in resources.load("doc_types") for n in e["names"]]
+    so = _alt(_config()["number_words"])
+    return re.compile(rf"\s*[*_]*(?:{_alt(names)})\s+(?:[^\W\d_]+\s+){{0,3}}?(?:{so})\s*:?\s*\d")
 
 
 def _is_own(m: Mention, text: str, layout: Layout) -> bool:
@@ -507,7 +554,12 @@ def classify(text: str, mentions: list[Mention], layout: Layout) -> list[Mention
     out: list[Mention] = []
     for m in mentions:
         in_appendix = layout.appendix_start is not None and m.start >= layout.appendix_start
-        if (m.start >= layout.body_end and not in_appendix) or _is_own(m, text, layout):
+        in_notes = layout.notes_start is not None and m.start >= layout.notes_start
+        if (m.start >= layout.body_end and not in_appendix and not in_notes) or _is_own(m, text, layout):
+            continue
+        if in_notes:
+            m.zone = "notes"                              # footnotes: they only fill in what the text lacks
+            out.append(m)
             continue
         fronts = [z[0] for z in (layout.title, layout.preamble) if z]
         if fronts and m.start < min(fronts):
@@ -524,14 +576,40 @@ def classify(text: str, mentions: list[Mention], layout: Layout) -> list[Mention
     return out
 
 
-def _parents_of_item(top: list[Mention]) -> None:
+def _emulation_choice(top: list[Mention], layout: Layout) -> Mention | None:
+    """For an emulation plan, the first listed document whose subject is emulation or awards
+    ("Hướng dẫn … về khen thưởng trong công tác bầu cử", "… ban hành Kế hoạch triển khai Đợt thi đua …")."""
+    cfg = _config()
+    if not re.search(rf"(?<!\w)(?:{_alt(cfg['emulation_title_words'])})(?!\w)", fold(layout.plan_title)):
+        return None
+    cue = re.compile(rf"(?<!\w)(?:{_alt(fold(w) for w in cfg['emulation_subject_words'])})(?!\w)")
+    return next((m for m in top if m.subject and cue.search(fold(m.subject))), None)
+
+
+def _first_or_closest(text: str, top: list[Mention], item_end: int, layout: Layout) -> Mention:
+    """The parent among the documents one "Thực hiện" item lists: the first, unless the plan is an
+    emulation plan and another is about emulation, or another's subject names the plan's title
+    (ties to the latest issued: the nearest higher level)."""
+    emulation = _emulation_choice(top, layout)
+    if emulation is not None:
+        return emulation
+    scored = [(_title_score(m, text, item_end, layout), m.issued or "", i) for i, m in enumerate(top)]
+    best = max(scored)
+    if best[0] >= _config()["implements_min_similarity"]:
+        return top[best[2]]
+    return top[0]
+
+
+def _parents_of_item(text: str, top: list[Mention], item_end: int, layout: Layout) -> None:
     """In the one "Thực hiện / Triển khai" item, its first document is the parent; where that is
     a plan, the plans listed right after it are parents too ("Triển khai Kế hoạch số 328-KH/TU…;
-    Kế hoạch số 348/KH-UBND…; Kế hoạch số 01-KH/BCĐ…")."""
+    Kế hoạch số 348/KH-UBND…; Kế hoạch số 01-KH/BCĐ…").  Where it is not, the closest of the
+    listed documents (_first_or_closest)."""
     plans = set(_config()["parent_plan_types"])
-    top[0].relation = Relation.IMPLEMENTS
     if top[0].doc_type not in plans:
+        _first_or_closest(text, top, item_end, layout).relation = Relation.IMPLEMENTS
         return
+    top[0].relation = Relation.IMPLEMENTS
     for m in top[1:]:
         if m.doc_type not in plans:
             break
@@ -563,7 +641,7 @@ def _choose_parent(text: str, mentions: list[Mention], layout: Layout) -> None:
     if explicit:
         items = {end for _, end, _ in explicit}
         if len(items) == 1:
-            _parents_of_item([m for m, _, _ in explicit])
+            _parents_of_item(text, [m for m, _, _ in explicit], items.pop(), layout)
             return
         best = max(scored, key=lambda s: (s[0] >= cfg["implements_min_similarity"], s[1].doc_type == "KH", s[0]))
         best[1].relation = Relation.IMPLEMENTS
@@ -575,6 +653,13 @@ def _choose_parent(text: str, mentions: list[Mention], layout: Layout) -> None:
 
 def _same_law(a: tuple, b: tuple) -> bool:
     return a[1] is None and a[0] == b[0] and laws.same_law(a[3], b[3])
+
+
+def _symbol_year_disagrees(m: Mention) -> bool:
+    """The date's year is not the year the symbol holds ("163/2024/QH15 ngày 27 tháng 11 năm 2025"):
+    a slip that another mention of the document may correct."""
+    year = re.match(r"((?:19|20)\d\d)/", m.symbol or "")
+    return bool(year and m.issued and not m.issued.startswith(year.group(1)))
 
 
 def resolve(mentions: list[Mention], plan: PlanDocument) -> list[Reference]:
@@ -596,6 +681,8 @@ def resolve(mentions: list[Mention], plan: PlanDocument) -> list[Reference]:
             key = by_parts.setdefault((m.doc_type, m.number.lstrip("0"), parts), key)
             by_number.setdefault((m.doc_type, m.number.lstrip("0")), key)
         if key not in merged:
+            if m.zone == "notes":
+                continue
             merged[key] = replace(m)
             order.append(key)
             spans[key] = (m.start, m.end)
@@ -603,7 +690,8 @@ def resolve(mentions: list[Mention], plan: PlanDocument) -> list[Reference]:
         first = merged[key]
         if m.relation == Relation.IMPLEMENTS:
             first.relation = Relation.IMPLEMENTS
-        first.issued = first.issued or m.issued
+        if first.issued is None or (_symbol_year_disagrees(first) and not _symbol_year_disagrees(m)):
+            first.issued = m.issued or first.issued
         if m.issuer and (not first.issuer or (first.issuer_inferred and not m.issuer_inferred)
                          or (is_caps(first.issuer) and not is_caps(m.issuer) and not m.issuer_inferred)):
             first.issuer, first.issuer_inferred = m.issuer, m.issuer_inferred
@@ -620,9 +708,34 @@ def resolve(mentions: list[Mention], plan: PlanDocument) -> list[Reference]:
     return refs
 
 
+def unnumbered_in_preamble(text: str, layout: Layout) -> list[Mention]:
+    """Documents a preamble item names without a number, where it names one itself: right after
+    its cue or a ";" ("Thực hiện Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng; …")."""
+    cfg = _config()
+    cues = _alt(cfg["preamble_cues"])
+    pattern = re.compile(rf"(?:(?<!\w)(?:{cues})[ \t*_]+|;[ \t\n*_]*)(?P<type>{_alt(cfg['unnumbered_preamble_types'])})"
+                         rf"(?P<name>[ \t\n]+[^;\n]{{3,300}}?)[ \t*_]*(?=;|\.?[ \t*_]*(?:\n|$))")
+    numbered = re.compile(rf"\s*(?:[^\W\d_]+\s+){{0,3}}?(?:{_alt(cfg['number_words'])})?\s*:?\s*\d")
+    names = _type_names()
+    out = []
+    for start, end in layout.preamble_items:
+        for m in pattern.finditer(text, start, end):
+            if numbered.match(text, m.end("type")) or re.search(r"\d{1,5}\s*[/-]\s*[A-ZĐ]", m.group("name")):
+                continue
+            code, canonical = names[fold(m.group("type"))]
+            title = " ".join(m.group("name").split())
+            out.append(Mention(m.start("type"), m.end("name"), m.end("name"), code, canonical, None, None,
+                               title=title, zone="preamble"))
+    return out
+
+
 def run(plan: PlanDocument) -> PlanDocument:
     text = plan.text
     layout = layout_of(plan)
-    mentions = classify(text, find_mentions(text), layout)
+    found = find_mentions(text)
+    taken = [(m.start, m.end) for m in found]
+    found += [u for u in unnumbered_in_preamble(text, layout)
+              if not any(s < u.end and u.start < e for s, e in taken)]
+    mentions = classify(text, sorted(found, key=lambda m: m.start), layout)
     plan.references = resolve(mentions, plan)
     return plan

@@ -43,3 +43,14 @@ def test_amended_law_name_runs_to_its_date():
 ])
 def test_same_law(a, b, same):
     assert laws.same_law(laws.name_key(a), laws.name_key(b)) is same
+
+
+@pytest.mark.parametrize("text, issued", [
+    ("Thực hiện Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân ngày 25 tháng 6 năm 2015 và", "2015-06-25"),
+    ("Luật Việc làm và Luật khác ngày 1/1/2025", None),                    # another document's date
+    ("Luật Đất đai và các văn bản hướng dẫn ngày 1/1/2025", None),
+    ("Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân chậm nhất là ngày 22 tháng 02 năm 2026", None),
+])
+def test_name_cut_at_va_runs_on_to_its_date(text, issued):
+    from nlp.extract.references import find_mentions
+    assert find_mentions(text)[0].issued == issued

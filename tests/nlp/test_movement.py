@@ -9,7 +9,7 @@ import pytest
 
 from nlp.extract import movement
 from nlp.textutil import fold
-from schema.plan import PlanDocument
+from schema.plan import Located, PlanDocument
 from schema.raw import RawDocument, SourceFormat
 from tests.conftest import GOLD, SEEDS, require_shared
 
@@ -49,6 +49,21 @@ def read(title: str, body: str = "") -> tuple[str | None, str | None, str | None
     ("PHÁT TRIỂN HẠ TẦNG 5G TRÊN ĐỊA BÀN THÀNH PHỐ ĐẾN NĂM 2030", "", (None, None, "2030")),
     ("Kiểm tra, giám sát công tác bầu cử các cấp, nhiệm kỳ 2026 - 2031", "", (None, None, None)),
     ("THỰC HIỆN QUYẾT ĐỊNH SỐ 1899/QĐ-TTG NGÀY 04/9/2025 CỦA THỦ TƯỚNG CHÍNH PHỦ", "", (None, None, None)),
+    # the label names what it times; the period wraps onto the next line; "Tổng kết vào" is another sentence
+    ("Phát động phong trào thi đua thực hiện thành công cuộc bầu cử",
+     "**3. Thời\ngian tổ chức phong trào thi đua**: Phong trào thi đua cao điểm được triển\n"
+     "khai thực hiện từ tháng 10 năm 2025 đến hết tháng 3 năm 2026. Tổng kết vào\ntháng 4 năm 2026.\n",
+     ("thực hiện thành công cuộc bầu cử", "2025-10", "2026-03")),
+    # a label of its own over rounds ("Đợt 01 … Đợt 02"): the first start to the last end
+    ("Phát động phong trào thi đua vận động chi trả không dùng tiền mặt",
+     "**2. Thời gian thi đua**\n\na) Thời gian thi đua chia thành\n02 đợt:\n\n"
+     "- Đợt 01 dự kiến: Cao điểm (từ ngày 20 tháng 11 năm 2025 đến ngày 03 tháng 12\nnăm 2025);\n\n"
+     "- Đợt 02 dự kiến: (từ ngày 08 đến ngày 10 tháng 12 năm 2025).\n\n"
+     "b) Thời gian kiểm tra và đánh giá: tháng 01 năm 2026.\n",
+     ("vận động chi trả không dùng tiền mặt", "2025-11-20", "2025-12-10")),
+    # a plan on a programme "đến năm 2030" whose "Thời gian thực hiện Chương trình" gives the start
+    ("TRIỂN KHAI CHƯƠNG TRÌNH PHÒNG, CHỐNG MA TÚY ĐẾN NĂM 2030",
+     "**3. Thời gian thực hiện\nChương trình: **Từ năm 2025 đến hết năm 2030.\n", (None, "2025", "2030")),
 ])
 def test_movement(title, body, expected):
     assert read(title, body) == expected
@@ -69,3 +84,14 @@ def test_seed_movement_matches_gold(stem):
     accepted = [gold["name"], *(gold.get("name_alternatives") or [])]
     assert any(_close(a, pred["name"]) for a in accepted)
     assert pred["period"] == gold["period"]
+
+
+def test_period_from_the_issue_date():
+    text = ("Nghệ An, ngày 19 tháng 11 năm 2025\nKẾ HOẠCH\nTriển khai Đợt thi đua chào mừng Đại hội\n"
+            "Thực hiện Kế hoạch số 1/KH-UBND ngày 2/1/2025 của UBND tỉnh.\nI. NỘI DUNG\n"
+            "1. Thời gian thực hiện\nĐợt thi đua được triển khai thực hiện từ ngày ban\nhành Kế hoạch đến khi "
+            "tổ chức thành công Đại hội.\nNơi nhận:\n")
+    plan = plan_from(text)
+    plan.header.issued = Located(value="2025-11-19")
+    m = movement.run(plan).movement
+    assert (m.period_start.value, m.period_end) == ("2025-11-19", None)

@@ -227,3 +227,58 @@ def test_one_law_one_reference_and_appendix_cites():
         (Relation.BASIS, "L", None, None, "2025"),             # named by the title: never the parent
         (Relation.IMPLEMENTS, "KH", "16", "KH-MTTQ-BTT", "2025-12-23"),
         (Relation.CITES, "TT", "92", "2009/TT-BTC", "2009-05-12")]
+
+
+def test_emulation_plan_carries_out_the_listed_document_on_awards():
+    # one "Thực hiện" list wrapped over lines ending in ";": the guidance on khen thưởng is the parent
+    text = ("KẾ HOẠCH\nPhát động phong trào thi đua thực hiện thành công cuộc bầu cử đại biểu Quốc hội khóa XVI\n"
+            "Thực hiện Chỉ thị số 46-CT/TW ngày 16/5/2025 của Bộ Chính trị về lãnh đạo cuộc bầu cử đại biểu Quốc "
+            "hội khoá XVI;\nHướng dẫn số 7886/HD-BNV ngày 14/9/2025 của Bộ Nội vụ về khen thưởng trong công tác "
+            "bầu cử đại biểu Quốc hội khóa XVI;\nChỉ thị số 007/CT-UBND ngày 06/10/2025 của UBND tỉnh.\n"
+            "UBND tỉnh ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n")
+    refs = references.run(plan_from(text)).references
+    assert [(r.relation, r.number) for r in refs] == [
+        (Relation.BASIS, "46"), (Relation.IMPLEMENTS, "7886"), (Relation.BASIS, "007")]
+
+
+def test_listed_document_naming_the_title_is_the_parent():
+    # ties on the title go to the latest issued (the nearest higher level)
+    text = ("KẾ HOẠCH\nTriển khai thực hiện Chương trình mục tiêu quốc gia phòng, chống ma túy đến năm 2030\n"
+            "Thực hiện Nghị quyết số 163/2024/QH15 ngày 27/11/2024 của Quốc hội phê duyệt chủ trương đầu tư "
+            "Chương trình mục tiêu quốc gia phòng, chống ma túy đến năm 2030 và Quyết định số 7619/QĐ-BCA ngày "
+            "08/9/2025 của Bộ trưởng Bộ Công an phê duyệt Chương trình mục tiêu quốc gia phòng, chống ma túy đến "
+            "năm 2030; Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n")
+    refs = references.run(plan_from(text)).references
+    assert [(r.relation, r.number) for r in refs] == [(Relation.BASIS, "163"), (Relation.IMPLEMENTS, "7619")]
+
+
+@pytest.mark.parametrize("text, issuer", [
+    ("Theo đề nghị của Sở Khoa học và\nCông nghệ tại Tờ trình số 133/TTr-SKHCN ngày 15/11/2025, UBND tỉnh ban hành",
+     "Sở Khoa học và Công nghệ"),
+    ("thực hiện Kết luận liên ngành tư pháp Trung\nương số 23/KL-LNTPTW ngày 21 tháng 11 năm 2024 trong điều tra",
+     "liên ngành tư pháp Trung ương"),
+    ("theo quy định của Chính phủ được nhân hệ số 02 khi tính", None),       # a coefficient, not a document
+])
+def test_issuer_written_before_the_mention(text, issuer):
+    assert [m.issuer for m in find_mentions(text)] == ([issuer] if issuer else [])
+
+
+def test_footnote_corrects_a_date_that_disagrees_with_the_symbol():
+    text = ("KẾ HOẠCH\nPhòng, chống ma túy\nCăn cứ Luật Phòng, chống ma túy;\nI. MỤC ĐÍCH\n"
+            "Triển khai Nghị quyết số 163/2024/QH15 ngày 27 tháng 11 năm 2025 phê duyệt chủ trương[1].\n"
+            "Nơi nhận:\n- Như trên;\n\n[1] Nghị quyết số 163/2024/QH15 ngày 27/11/2024 của Quốc hội; Nghị quyết "
+            "số 50/NQ-CP ngày 13/3/2025 của Chính phủ.\n")
+    refs = references.run(plan_from(text)).references
+    assert [(r.relation, r.number, r.issued) for r in refs] == [
+        (Relation.BASIS, None, None), (Relation.CITES, "163", "2024-11-27")]    # the footnote's NQ 50: no reference
+
+
+def test_unnumbered_document_named_by_a_preamble_item():
+    text = ("KẾ HOẠCH\nTriển khai Đợt thi đua chào mừng Đại hội XIV\n"
+            "Thực hiện Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng; Chỉ thị số 45-CT/TW ngày "
+            "14/4/2025 của Bộ Chính trị về Đại hội đảng bộ các cấp;\n"
+            "Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\nThực hiện Kế hoạch này nghiêm túc.\n")
+    refs = references.run(plan_from(text)).references
+    assert [(r.relation, r.doc_type, r.number) for r in refs] == [
+        (Relation.BASIS, "NQ", None), (Relation.IMPLEMENTS, "CT", "45")]
+    assert refs[0].subject == "Đại hội đại biểu toàn quốc lần thứ XIII của Đảng"
