@@ -109,12 +109,33 @@ def _focus(units: list[Unit]) -> list[dict[str, float]]:
     return out
 
 
+def _lead(text: str) -> set[str]:
+    """The words a unit opens with once its label, asides and the bodies named are dropped: in
+    an administrative sentence the action ("thông qua biên bản", "báo cáo cấp ủy")."""
+    words = [t for t in terms(without_bodies(_PAREN.sub(" ", _LEAD_LABEL.sub("", text)))) if " " not in t]
+    return set(words[:int(threshold("lead_terms"))])
+
+
+def _lead_share(text: str, best: list[tuple[float, Passage]], index: Index) -> float:
+    """The share of the unit's opening words that its best passages hold: a child line sharing
+    the topic of a step ("danh sách sơ bộ những người ứng cử") but not its action does not take
+    the step up in part, it leaves it out."""
+    lead = _lead(text)
+    if not lead or not best:
+        return 1.0 if lead == set() else 0.0
+    have = frozenset().union(*(p.terms for _, p in best[:2]))
+    return index.share_of(lead, have)
+
+
 def _content_result(child: PlanDocument, parent: PlanDocument, unit: Unit, index: Index,
                     delegating: list[tuple[Passage, str]], claimed: frozenset[int] = frozenset(),
                     focus: dict[str, float] | None = None) -> ItemResult:
     score, top, best = index.clause_score(_PAREN.sub(" ", unit.text), exclude=claimed, focus=focus)
     status = _status(score, threshold("covered"), top)
     evidence = _evidence(child, best, threshold("partial") / 2)
+    if status == ItemStatus.PARTIAL and score < threshold("lead_check_below") and \
+            _lead_share(unit.text, best, index) < threshold("lead_min"):
+        status = ItemStatus.MISSING
     if status != ItemStatus.COVERED:
         part_title = unit.path[0].title or ""
         for p, title in delegating:
@@ -128,13 +149,28 @@ def _content_result(child: PlanDocument, parent: PlanDocument, unit: Unit, index
                       evidence=evidence)
 
 
+def _task_noise(text: str) -> tuple[frozenset[str], str | None]:
+    """The deadline noise dropped from a task, but for the word the task opens with (returned
+    as its head): in "Báo cáo tình hình tổ chức hội nghị …" the report is the thing to be done."""
+    noise = rules()["deadline_noise"]
+    first = next(iter(terms(_LEAD_LABEL.sub("", text))), None)
+    heads = {"_".join(h.split()) for h in rules()["task_heads"]}
+    return (noise - {first}, first) if first in noise and first in heads else (noise, None)
+
+
+_LEAD_LABEL = re.compile(r"^\s*(?:[-+•*]|[\dIVXLC]+(?:\.\d+)*[.)]|[a-zđ][.)])\s*", re.IGNORECASE)
+
+
 def _task_result(child: PlanDocument, parent: PlanDocument, unit: Unit, index: Index) -> ItemResult:
     title = child.header.title
     if has_cue(fold(unit.text), rules()["plan_deliverable_cues"]) and title is not None:
         status, score = ItemStatus.COVERED, 1.0
         evidence = [Evidence(span=title.span, text=title.value, score=1.0)] if title.span else []
     else:
-        score, top, best = index.clause_score(without_bodies(unit.text), drop=rules()["deadline_noise"])
+        drop, head = _task_noise(unit.text)
+        # a report to send is taken up only by a passage that sends a report
+        among = [p for p in index.passages if head in p.terms] if head else None
+        score, top, best = index.clause_score(without_bodies(unit.text), drop=drop, among=among)
         status = _status(score, threshold("task_covered"), top)
         evidence = _evidence(child, best, threshold("partial") / 2)
     return ItemResult(id=unit.id, section=unit.section, kind="task", text=unit.text,

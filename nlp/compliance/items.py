@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from nlp.compliance.matching import Passage, terms
-from nlp.compliance.config import has_cue, rules
+from nlp.compliance.config import has_cue, rules, threshold
 from nlp.textutil import fold, is_caps, lines, sentences
 from schema.plan import PlanDocument, Section, SectionKind
 
@@ -178,8 +178,49 @@ def content_items(plan: PlanDocument) -> list[Unit]:
         if under_pseudo:
             context.append(pseudo[1])
         uid = _ids(path, idx) + (f"¶{k + 1}" if k else "")
-        out.append(Unit(uid, path, ls, le, _clean(line), context))
+        out += split_clauses(plan, Unit(uid, path, ls, le, _clean(line), context))
     return out
+
+
+_CLAUSE_BREAK = re.compile(r";")
+
+
+def split_clauses(plan: PlanDocument, unit: Unit) -> list[Unit]:
+    """``unit`` cut at each ';' when it is long and every piece names an action of its own:
+    "tuyên truyền …; bảo đảm cơ sở vật chất …; thông báo … trước 05 ngày" are things a sub-plan
+    may do or drop one by one, but "Họ, chữ đệm và tên; ngày sinh; giới tính" is one list, and a
+    short item "Thi đua X; Y" one unit that a child taking up X only covers in part
+    (``compliance.yaml: thresholds.clause_min_terms``, ``clause_split_words``)."""
+    text, least = plan.text, int(threshold("clause_min_terms"))
+    cuts, prev = [], unit.start
+    for m in _CLAUSE_BREAK.finditer(text, unit.start, unit.end):
+        cuts.append((prev, m.start()))
+        prev = m.end()
+    cuts.append((prev, unit.end))
+    pieces = [(s, e) for s, e in cuts if text[s:e].strip()]
+    if len(pieces) < 2 or len(unit.text.split()) < threshold("clause_split_words") or any(
+            len({t for t in terms(_ASIDE.sub(" ", text[s:e])) if " " not in t}) < least for s, e in pieces):
+        return [unit]
+    out = []
+    for j, (s, e) in enumerate(pieces):
+        while s < e and text[s].isspace():
+            s += 1
+        uid = unit.id + (f";{j + 1}" if j else "")
+        out.append(Unit(uid, unit.path, s, _end(text, s, e), _clean(text[s:e]), unit.context))
+    return out
+
+
+def split_sentences(plan: PlanDocument, unit: Unit) -> list[Unit]:
+    """``unit`` (a whole section) as its sentences, each cut into clauses as ``split_clauses``
+    does: a task section "2. … báo cáo như sau: a. …; b. …" holds several things to do."""
+    out: list[Unit] = []
+    for j, (s, e) in enumerate(_sentences(plan.text, unit.start, unit.end)):
+        if not terms(_ASIDE.sub(" ", plan.text[s:e])):
+            continue
+        uid = unit.id + (f"¶{j + 1}" if j else "")
+        out += split_clauses(plan, Unit(uid, unit.path, s, _end(plan.text, s, e), _clean(plan.text[s:e]),
+                                        unit.context))
+    return out or [unit]
 
 
 def _end(text: str, start: int, end: int) -> int:

@@ -211,6 +211,7 @@ def _fuzzy(a: str, b: str) -> float:
     return fuzz.token_set_ratio(fold(a), fold(b)) / 100.0
 
 
+@lru_cache(maxsize=20000)
 def without_bodies(text: str) -> str:
     """``text`` with the bodies it names blanked: who reports to whom is not what is done."""
     from nlp.bodies import find_bodies
