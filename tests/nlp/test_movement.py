@@ -47,6 +47,8 @@ def read(title: str, body: str = "") -> tuple[str | None, str | None, str | None
      (None, "2026", "2030")),
     ("QUAN TRẮC MÔI TRƯỜNG NUÔI TRỒNG THỦY SẢN TRÊN ĐỊA BÀN TỈNH NĂM 2026", "", (None, "2026", "2026")),
     ("PHÁT TRIỂN HẠ TẦNG 5G TRÊN ĐỊA BÀN THÀNH PHỐ ĐẾN NĂM 2030", "", (None, None, "2030")),
+    ("TÀI CHÍNH - NGÂN SÁCH NHÀ NƯỚC 03 NĂM 2026 - 2028 TỈNH CÀ MAU", "", (None, "2026", "2028")),
+    ("Tuyển sinh năm học 2025 - 2026", "", (None, None, None)),
     ("Kiểm tra, giám sát công tác bầu cử các cấp, nhiệm kỳ 2026 - 2031", "", (None, None, None)),
     ("THỰC HIỆN QUYẾT ĐỊNH SỐ 1899/QĐ-TTG NGÀY 04/9/2025 CỦA THỦ TƯỚNG CHÍNH PHỦ", "", (None, None, None)),
     # the label names what it times; the period wraps onto the next line; "Tổng kết vào" is another sentence
