@@ -209,6 +209,16 @@ def _criteria(child: PlanDocument, parent: PlanDocument, index: Index) -> list[F
     return out
 
 
+def _unique_ids(items: list[ItemResult]) -> None:
+    """Label paths repeat where a parent restarts its numbering (a guidance with one "I., II., …"
+    per step); the second "II.1" becomes "II.1~2" so that every id names one item."""
+    seen: Counter[str] = Counter()
+    for it in items:
+        seen[it.id] += 1
+        if seen[it.id] > 1:
+            it.id = f"{it.id}~{seen[it.id]}"
+
+
 def check(child: PlanDocument, parent: PlanDocument) -> ComplianceReport:
     """How far ``child`` (the sub-plan) covers ``parent`` (the plan it implements)."""
     contents, tasks = content_items(parent), task_units(child, parent)
@@ -219,6 +229,7 @@ def check(child: PlanDocument, parent: PlanDocument) -> ComplianceReport:
     items = [_content_result(child, parent, u, index, delegating, c, f)
              for u, c, f in zip(contents, claimed, focus)]
     items += [_task_result(child, parent, u, index) for u in tasks]
+    _unique_ids(items)
     findings = citation.citation(child, parent) + citation.movement(child, parent)
     findings += _item_findings(items, parent)
     findings += deadlines.check(child, parent, index, contents)

@@ -77,3 +77,13 @@ def test_a_task_opening_with_a_report_keeps_the_report_as_its_head(text, head):
 ])
 def test_the_lead_of_a_unit_is_its_opening_words_without_label_or_bodies(text, lead):
     assert _lead(text) == lead
+
+
+def test_item_ids_are_unique_when_the_parent_restarts_its_numbering():
+    from nlp.compliance import check
+    # the Quảng Ninh guidance numbers "I., II., …" afresh under every step (A., B., …)
+    parent = plan_of(DOCS / "lm_HD_hiepthuong_MTTQ-QuangNinh_2025-11.docx")
+    child = plan_of(DOCS / "lm_KH_hiepthuong-lan2_LuongMinh_2026-01.docx")
+    ids = [it.id for it in check(child, parent).items]
+    assert len(ids) == len(set(ids))
+    assert any(i.startswith("II.1~") for i in ids)
