@@ -7,6 +7,8 @@ Ingest renders a table one cell a line (portal copies and .docx), or one row a l
 a line holding only its number.  Empty cells leave no line, so a row's cells are placed by
 position only when none is missing; otherwise the task is the first cell, the lead body the second
 when that column follows the task, and the time the first later cell that reads as a time.
+A row whose time is the plan's whole period ("2026 - 2030" in a plan for 2026 - 2030) states the
+plan's duration, not a deadline.
 """
 from __future__ import annotations
 
@@ -90,6 +92,13 @@ def _header(text: str, lines: list[_Line], i: int) -> tuple[list[str], int] | No
     return None
 
 
+def _spans_period(cell: str, period: tuple[str, str] | None) -> bool:
+    """The cell's time is the range ``period`` (first and last year): "2026 - 2030", "2026-2030"."""
+    found = find_time_expressions(cell) if period else []
+    return bool(found) and found[-1].kind == "year_range" and \
+        (found[-1].value[:4], (found[-1].range_end or "")[:4]) == tuple(period)
+
+
 def _time_of(cell: str) -> TimeExpr | None:
     """The time a cell gives: its last time expression ("Quý IV/2025 - Quý II/2026" → quý II/2026),
     or a bare year."""
@@ -141,7 +150,10 @@ def _rows(text: str, lines: list[_Line], i: int, width: int) -> tuple[list[list[
     return rows, i
 
 
-def find_table_deadlines(plan: PlanDocument, start: int, end: int) -> list[Deadline]:
+def find_table_deadlines(plan: PlanDocument, start: int, end: int,
+                         period: tuple[str, str] | None = None) -> list[Deadline]:
+    """The deadlines of the schedule tables in ``text[start:end]``; ``period`` is the plan's own
+    first and last year, whose rows are no deadlines."""
     text = plan.text
     lines = _lines(text, start, end)
     out: list[Deadline] = []
@@ -155,13 +167,14 @@ def find_table_deadlines(plan: PlanDocument, start: int, end: int) -> list[Deadl
         roles = [r for r in roles if r != "index"]
         rows, i = _rows(text, lines, i, len(roles))
         for cells in rows:
-            d = _row_deadline(plan, roles, cells)
+            d = _row_deadline(plan, roles, cells, period)
             if d is not None:
                 out.append(d)
     return out
 
 
-def _row_deadline(plan: PlanDocument, roles: list[str], cells: list[_Line]) -> Deadline | None:
+def _row_deadline(plan: PlanDocument, roles: list[str], cells: list[_Line],
+                  period: tuple[str, str] | None = None) -> Deadline | None:
     text = plan.text
     if not cells:
         return None
@@ -181,7 +194,7 @@ def _row_deadline(plan: PlanDocument, roles: list[str], cells: list[_Line]) -> D
     if time_cell is None or time_cell >= len(cells):
         return None
     x = _time_of(values[time_cell])
-    if x is None or lead_cell == time_cell:
+    if x is None or lead_cell == time_cell or _spans_period(values[time_cell], period):
         return None
     responsible = []
     if lead_cell is not None and lead_cell < len(cells):

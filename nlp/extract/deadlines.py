@@ -82,6 +82,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "movement_range": re.compile(c["movement_range"], re.I | re.S),
         "schedule_opening": re.compile(c["schedule_opening"], re.I),
         "range_start_link": re.compile(c["range_start_link"], re.I),
+        "bracket_event": re.compile(c["bracket_event"], re.I),
         "sec_exclude": re.compile(rf"(?<!\w)(?:{_alt(c['sections']['exclude'])})(?!\w)", re.I),
         "sec_include": re.compile(rf"(?<!\w)(?:{_alt(c['sections']['include'])})(?!\w)", re.I),
     }
@@ -233,6 +234,10 @@ def _is_deadline(text: str, x: TimeExpr, sentence: _Unit) -> str | None:
     p, c = _patterns(), _cfg()
     before = text[max(sentence.start, x.start - 40):x.start]
     cue, block = p["cue"].search(before), p["block"].search(before)
+    day_word = re.match(r"ngày[ \t]*", text[x.start:x.end], re.I)
+    if cue is None and day_word:                # "đến ngày 30 tháng 6": the expression holds "ngày"
+        cue = p["cue"].search(text[max(sentence.start, x.start - 40):x.start + day_word.end()])
+        before = text[sentence.start:x.start]   # "tính từ ngày 15 tháng 12 năm trước … đến ngày 14 …"
     if cue and (not block or len(cue.group("w")) > len(block.group("w"))):
         word = fold(cue.group("w"))
         if x.kind == "clock" and not any(word.startswith(fold(w)) for w in c["clock_cues"]):
@@ -249,6 +254,8 @@ def _is_deadline(text: str, x: TimeExpr, sentence: _Unit) -> str | None:
         return "opening"                    # "- Từ ngày 04/02/2026: Ban Thường trực … họp …"
     if block:
         return None
+    if x.kind == "year" and p["bracket_event"].search(text[sentence.start:x.start]):
+        return "cue"                        # "Báo cáo giữa kỳ thực hiện Kế hoạch (năm 2030)"
     if not text[lead:x.start].strip() and not p["opening_block"].match(text, lead):
         after = text[x.end:x.end + 3]
         if re.match(r"\s*,\s*\d", text[x.end:x.end + 6]):
@@ -427,7 +434,8 @@ def find_deadlines(plan: PlanDocument) -> list[Deadline]:
               if s is not None and s.span is not None]
     headings = _headings(plan, start, end)
     year = plan.header.issued.value[:4] if plan.header.issued and plan.header.issued.value else None
-    tabled = find_table_deadlines(plan, start, len(text))        # appendices too
+    whole = _plan_years(plan, layout)
+    tabled = find_table_deadlines(plan, start, len(text), whole if None not in whole else None)  # appendices too
     tables = [(d.span.start, d.span.end) for d in tabled]
     refs += tables                                               # their rows are not prose
     out: list[Deadline] = []
@@ -453,6 +461,8 @@ def find_deadlines(plan: PlanDocument) -> list[Deadline]:
 
                 if _excluded(_chain(headings, x.start)):
                     continue
+                if kind == "opening" and x.kind == "year" and whole[0] and x.value < whole[0]:
+                    continue                                  # "Năm 2025, HĐND tỉnh quyết nghị …": before the plan
                 if kind == "task_label":
                     if not _inside_task(_chain(headings, x.start)):
                         continue
@@ -467,6 +477,22 @@ def find_deadlines(plan: PlanDocument) -> list[Deadline]:
     for d in tabled:
         d.section = _section_label(_chain(headings, d.span.start))
     return sorted(out + tabled, key=lambda d: d.span.start)
+
+
+def _plan_years(plan: PlanDocument, layout) -> tuple[str | None, str | None]:
+    """The first and last year of the plan's own period: the movement's, else a year range in the
+    title ("… giai đoạn 2026 - 2030"); a plan with only an end ("đến năm 2035") runs from the year
+    it is issued."""
+    first, last = (s.value[:4] if s is not None and s.value else None
+                   for s in (plan.movement.period_start, plan.movement.period_end))
+    if (first is None or last is None) and layout.title:
+        spans = [x for x in find_time_expressions(plan.text, *layout.title) if x.kind == "year_range"]
+        if spans:
+            return spans[0].value[:4], spans[0].range_end[:4]
+    issued = plan.header.issued.value[:4] if plan.header.issued and plan.header.issued.value else None
+    if first is None and last and issued and issued <= last:
+        first = issued
+    return first, last
 
 
 def _range_ends(text: str, exprs: list[TimeExpr], sentence: _Unit, doc_year: str | None) -> dict[int, TimeExpr]:

@@ -62,6 +62,8 @@ def test_one_deadline(body, due, recurrence, approximate):
     ("Tham mưu báo cáo hàng năm, tham mưu sơ kết, tổng kết.", "TỔ CHỨC THỰC HIỆN"),
     ("- Tháng 3, 4 và tháng 9 - tháng 11 tần suất quan trắc 02 đợt/tháng; tháng còn lại 01 đợt/tháng.",
      "TỔ CHỨC THỰC HIỆN"),
+    ("Thời gian báo cáo định kỳ hàng năm tính từ ngày 15 tháng 12 năm trước kỳ báo cáo đến ngày 14 tháng 12 "
+     "của kỳ báo cáo.", "TỔ CHỨC THỰC HIỆN"),
 ])
 def test_not_a_deadline(body, title):
     assert found(body, title) == []
@@ -311,3 +313,51 @@ def test_plan_issued_as_a_decisions_appendix():
     appendix = plan.appendices[0].body
     inside = [d for d in plan.deadlines if appendix.start <= d.span.start < appendix.end]
     assert ("2026-03-31", None) in {(d.due, d.recurrence) for d in inside}     # "Từ ngày 01/01/2026 đến ngày 31/3/2026"
+
+
+def test_den_ngay_is_a_cut_off():
+    (d,) = found("Thu hồi các khoản kinh phí đã giao trong dự toán đầu năm nhưng đến ngày 30 tháng 6 hàng năm "
+                 "chưa phân bổ.")
+    assert (d.due, d.recurrence) == ("--06-30", "yearly")
+
+
+def test_years_in_brackets_after_reports():
+    ds = found("Báo cáo giữa kỳ thực hiện Kế hoạch (năm 2030) và báo cáo tổng kết thực hiện Kế hoạch (năm 2035), "
+               "gửi Ủy ban nhân dân tỉnh.")
+    assert [d.due for d in ds] == ["2030", "2035"]
+
+
+def test_table_rows_over_the_whole_period_are_no_deadlines():
+    text = ("KẾ HOẠCH\nPhát triển kinh tế số giai đoạn 2026 - 2030\nThực hiện Kế hoạch số 1/KH-UBND.\n"
+            "I. NHIỆM VỤ\nCác sở thực hiện nhiệm vụ tại Phụ lục.\nNơi nhận:\n- Lưu: VT.\nPHỤ LỤC\n"
+            "STT\nNhiệm vụ, giải pháp\nĐơn vị thực hiện\nĐơn vị phối hợp\nThời gian thực hiện\n"
+            "1\nRà soát quy định pháp luật\nSở Tư pháp\nCác sở, ban, ngành\n2026 - 2030\n"
+            "2\nXây dựng kế hoạch thúc đẩy nền tảng số\nSở Khoa học và Công nghệ\nCác sở, ban, ngành\n2026\n"
+            "3\nĐào tạo nhân lực số\nSở Nội vụ\nCác sở, ban, ngành\n2026 - 2028\n")
+    plan = plan_from(text)
+    plan.movement.period_start = Located(value="2026")
+    plan.movement.period_end = Located(value="2030")
+    ds = deadlines.run(plan).deadlines
+    assert [(d.due, d.responsible) for d in ds] == [("2026", ["Sở Khoa học và Công nghệ"]), ("2028", ["Sở Nội vụ"])]
+
+
+def _corpus_plan(name: str) -> PlanDocument:
+    from ingest import load
+    from nlp import analyze
+    return analyze(load(ROOT / "corpus/sources" / name))
+
+
+def test_real_plan_whole_period_rows_dropped_narrow_rows_kept():
+    plan = _corpus_plan("tvpl_KH_179-KH-UBND_DongNai_2025-11-18.txt")
+    assert sorted(d.due for d in plan.deadlines) == ["2025", "2025", "2026"]
+
+
+def test_real_plan_without_period_start_runs_from_its_issue():
+    plan = _corpus_plan("tvpl_KH_552-KH-UBND_DongThap_2025-11-19.txt")
+    dues = [d.due for d in plan.deadlines if " | " in d.text]
+    assert dues.count("2026") == 3 and dues.count("2030") == 5 and "2035" not in dues
+
+
+def test_opening_year_before_the_plan_is_a_past_fact():
+    plan = _corpus_plan("tvpl_KH_0204-KH-UBND_CaMau_2025-11-24.txt")
+    assert [(d.due, d.recurrence) for d in plan.deadlines] == [("--06-30", "yearly")]
