@@ -144,6 +144,13 @@ class _Grammar:
                                    for j in joiners) + r")\s+(?:" + _alternation(_phrase(r) for r in c["right"]) + r")(?![^\W_])"
             self.conj.append((c["left_kind"], re.compile(rx, re.IGNORECASE)))
 
+        self.sub_unit_re = re.compile(r"\s*[-–]?\s*(?=(?:" + _alternation(_phrase(h) for h in data.get("sub_units") or [])
+                                      + r")(?![^\W_]))", re.IGNORECASE)
+        self.coll_any_re = re.compile(r"(?:(?:" + _alternation(_phrase(x) for x in col["lead"]) + r")\s+)?(?:"
+                                      + nouns + r")(?![^\W_])", re.IGNORECASE)
+        self.not_noun_re = re.compile(r"(?:(?:" + _alternation(_phrase(x) for x in col["lead"]) + r")\s+)?(?:"
+                                      + _alternation(_phrase(n) for n in col.get("not_nouns") or [])
+                                      + r")(?![^\W_])", re.IGNORECASE)
         self.stop_re = re.compile(r"(?:" + _alternation(_phrase(w) for w in data["name_stop_words"])
                                   + r")(?![^\W_])", re.IGNORECASE)
         self.unit_re = re.compile(unit + r"(?![^\W_])", re.IGNORECASE)
@@ -324,6 +331,12 @@ class _Grammar:
                 pm = self.place_name_re.match(view, end)      # "Báo và Phát thanh, Truyền hình Cần Thơ"
                 if pm and not self.starts_body(view, pm.start(1)):
                     end = pm.end()
+        sm = self.sub_unit_re.match(view, end) if kind != "group" else None
+        if sm:
+            sub = self.head_at(view, sm.end())
+            if sub and sub[0] > sm.end():
+                end = sub[0]
+                canonical = None
         for left_kind, rx in self.conj:
             if kind == left_kind:
                 cm = rx.match(view, end)
@@ -389,10 +402,35 @@ def _find(seg: str, offset: int) -> tuple[BodyMention, ...]:
         while vend > p and view[vend - 1] in " ,;-–":
             vend -= 1
         s, e = smap[p], emap[vend - 1]
+        doubled = re.match(r"([^\W_]+)\s+(?=([^\W_]+))", seg[s:e])
+        if doubled and doubled.group(1) == doubled.group(2):     # "Sở Sở Công thương": a line or cell join
+            s += doubled.end()
         name = " ".join(seg[s:e].split())
         out.append(BodyMention(s + offset, e + offset, name, hit[1], hit[2], hit[3] or level_of(name)))
         pos = vend
     return tuple(out)
+
+
+def names_body(name: str) -> bool:
+    """Whether text written where a body is expected (a table cell, an item heading) names one: it
+    opens with a known body, a head noun or a collective noun ("Doanh nghiệp", "Viện, Trường",
+    "Các doanh nghiệp đầu tư hạ tầng"), not with a label ("Nội dung", "I")."""
+    g = grammar()
+    view = _view(name.strip(), g)[0]
+    first = re.search(_W, view)
+    if not first:
+        return False
+    p = first.start()
+    word = first.group()
+    if len(word) > 1 and word.isupper() and not _ROMAN.fullmatch(word):
+        return True                                           # an acronym: "EVN", "VNPT"
+    if g.not_noun_re.match(view, p):
+        return False
+    head = g.head_re.match(view, p) and view[p].isupper()      # "bộ máy" is no "Bộ"
+    return bool(g.body_at(view, p) or head or g.coll_any_re.match(view, p))
+
+
+_ROMAN = re.compile(r"[IVXLC]+")
 
 
 def level_of(name: str) -> str | None:

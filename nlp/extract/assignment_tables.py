@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from nlp import resources
-from nlp.bodies import BodyMention, find_bodies
+from nlp.bodies import BodyMention, find_bodies, names_body
 from nlp.textutil import fold, lines
 from schema.plan import PlanDocument, Role
 
@@ -52,9 +52,17 @@ def _rules() -> dict:
 def _cells(plan: PlanDocument) -> list[tuple[tuple[int, int, int], int, int]]:
     """Table cells in reading order: ((table, row, cell), start, end), paragraphs of a cell merged."""
     out: list[tuple[tuple[int, int, int], int, int]] = []
-    for b in plan.raw.blocks:
+    blocks = plan.raw.blocks
+
+    def in_table(i: int) -> bool:
+        return 0 <= i < len(blocks) and blocks[i].location is not None and blocks[i].location.table is not None
+
+    for i, b in enumerate(blocks):
         loc = b.location
-        if loc is None or loc.table is None:
+        if not in_table(i):
+            # a cell the ingest lost between two pieces of a broken table: its own one-cell table
+            if in_table(i - 1) and in_table(i + 1):
+                out.append(((-1 - i, 0, 0), b.start, b.end))
             continue
         key = (loc.table, loc.row or 0, loc.cell or 0)
         if out and out[-1][0] == key:
@@ -80,8 +88,48 @@ def _body_cell(text: str, start: int, end: int) -> list[BodyMention] | None:
     if not words and not mentions:
         return None
     if any(w not in _rules()["filler"] for w in words):
-        return None
+        listed = _listed_chunks(text, start, end, mentions)
+        return None if listed is None else mentions + listed
     return mentions
+
+
+_CHUNK_WORDS = 4
+
+
+def _listed_chunks(text: str, start: int, end: int, mentions: list[BodyMention]) -> list[BodyMention] | None:
+    """A cell of partners the gazetteer does not know beside ones it does ("Viện, Trường;
+    Doanh nghiệp, Sở, ban, ngành có liên quan"): each ";" part's run of short parts that name
+    a body ("Viện, Trường", "Doanh nghiệp") listed as written.  None when any other word is
+    left: the cell is a task, a date or a product, not a body cell."""
+    filler = _rules()["filler"]
+    out: list[BodyMention] = []
+    has_known = bool(mentions)
+    for part in re.finditer(r"[^;]+", text[start:end]):
+        run: list[tuple[int, int]] = []
+        for piece in re.finditer(r"[^,]+", part.group()):
+            ps, pe = start + part.start() + piece.start(), start + part.start() + piece.end()
+            if any(m.start < pe and ps < m.end for m in mentions):
+                has_known = True
+                run = _close_run(text, run, out)
+                continue
+            words = re.findall(r"[^\W\d_]+", fold(text[ps:pe]))
+            if not words or all(w in filler for w in words):
+                has_known = has_known or bool(words)
+                run = _close_run(text, run, out)
+                continue
+            if len(words) > _CHUNK_WORDS or not names_body(text[ps:pe]) and not run:
+                return None
+            run.append((ps, pe))
+        _close_run(text, run, out)
+    return out if out and has_known else None
+
+
+def _close_run(text: str, run: list[tuple[int, int]], out: list[BodyMention]) -> list[tuple[int, int]]:
+    if run:
+        m = _listed(text, run[0][0], run[-1][1])
+        if m is not None:
+            out.append(m)
+    return []
 
 
 def _cell_bodies(text: str, start: int, end: int) -> list[BodyMention]:
@@ -101,7 +149,7 @@ def _cell_bodies(text: str, start: int, end: int) -> list[BodyMention]:
         words = re.findall(r"[^\W\d_]+", fold(text[start:end]))
         if 0 < len(words) <= 12 and any(w not in _rules()["filler"] for w in words):
             out.append(_listed(text, start, end))
-    return [m for m in out if m is not None]
+    return [m for m in out if m is not None and (m.kind != "listed" or names_body(m.name))]
 
 
 def _listed(text: str, start: int, end: int) -> BodyMention | None:
@@ -123,16 +171,21 @@ def table_hits(plan: PlanDocument) -> list[RoleHit]:
     header_key: tuple[int, int] | None = None
     column_at: dict[int, Role] = {}
     run = 0
+    in_header = False
     for (table, row, cell), s, e in _cells(plan):
         title = " ".join(re.findall(r"[^\W_]+", fold(text[s:e])))
         m = r["header"].match(title)
         if m:
-            if header_key != (table, row):
+            # header cells side by side form one header, even where the ingest split the table
+            if not in_header:
                 columns, header_key, column_at = [], (table, row), {}
             columns.append(r["column_role"][m.group(1) or m.group(2)])
-            column_at[cell] = columns[-1]
+            if table == header_key[0]:
+                column_at[cell] = columns[-1]
             run = 0
+            in_header = True
             continue
+        in_header = False
         if not columns:
             continue
         if header_key and table == header_key[0]:

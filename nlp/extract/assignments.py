@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from nlp import resources
 from nlp.extract.assignment_tables import label_hits, table_hits
-from nlp.bodies import BodyMention, find_bodies, grammar, level_of
+from nlp.bodies import BodyMention, find_bodies, grammar, level_of, names_body
 from nlp.textutil import fold, lines, sentences
 from schema.plan import Assignment, PlanDocument, Role, Section, SectionKind
 
@@ -142,8 +142,11 @@ def find_part(plan: PlanDocument, cues: list[str]) -> Part | None:
 
 def find_parts(plan: PlanDocument, cues: list[str]) -> list[Part]:
     """Every part whose folded title contains one of ``cues`` ("PHÂN CÔNG NHIỆM VỤ" and
-    "TỔ CHỨC THỰC HIỆN" both hand out tasks when a plan has both)."""
-    return [p for p in parts(plan) if any(cue in fold(p.title) for cue in cues)]
+    "TỔ CHỨC THỰC HIỆN" both hand out tasks when a plan has both).  A cue counts where it opens
+    the title or one of its coordinated phrases ("NHIỆM VỤ, GIẢI PHÁP, PHÂN CÔNG TRÁCH NHIỆM");
+    "CÁC GIẢI PHÁP TỔ CHỨC THỰC HIỆN KẾ HOẠCH …" names solutions, not tasked bodies."""
+    rx = re.compile(r"(?:^|[,;:]\s*|\svà\s+)(?:" + "|".join(re.escape(c) for c in cues) + r")")
+    return [p for p in parts(plan) if rx.search(" ".join(fold(p.title).split()))]
 
 
 def section_label(plan: PlanDocument, pos: int) -> str | None:
@@ -405,11 +408,17 @@ def _heading_collective(text: str, u: Unit) -> tuple[BodyMention | None, bool]:
     own = text[content:u.end]
     colon = own.find(":")
     title = own[:colon] if colon >= 0 else own
-    if not title.strip() or len(title.split()) > _TITLE_WORDS or (colon < 0 and own.rstrip().endswith((".", ";"))):
+    sentence = colon < 0 and own.rstrip().endswith((".", ";"))
+    if sentence:
+        # a task sentence: "a) Các doanh nghiệp viễn thông, doanh nghiệp bưu chính ưu tiên …"
+        title = _subject_phrase(own)
+        if title is None or not names_body(title):
+            return None, False
+    if not title.strip() or len(title.split()) > _TITLE_WORDS:
         return None, False
     if not _rules()["collective_lead"].match(title):
         return None, False
-    first = _bodies(text, u.content, content + len(title))
+    first = _bodies(text, u.content, u.end if sentence else content + len(title))
     bare = colon < 0 or not re.search(r"[^\W_]", own[colon + 1:])
     if first and first[0].start == content:
         f = first[0]
@@ -427,6 +436,20 @@ def _heading_collective(text: str, u: Unit) -> tuple[BodyMention | None, bool]:
     return BodyMention(content, end, name, None, "heading", None), bare
 
 
+_SUBJECT_WORDS = 8
+
+
+def _subject_phrase(sentence: str) -> str | None:
+    """The subject of a task sentence that opens with a collective: up to the first comma or the
+    first verb of the task (bodies.yaml: name_stop_words); None when that is no short name."""
+    stop = grammar().stop_re
+    words = list(re.finditer(r"[^\W_]+|[,;:(]", sentence))
+    for i, w in enumerate(words):
+        if w.group() in ",;:(" or (i > 1 and stop.match(sentence, w.start())):
+            return sentence[:w.start()] if 1 < i <= _SUBJECT_WORDS else None
+    return None
+
+
 def _prefixed_task(text: str, u: Unit) -> bool:
     """A paragraph that hands a role out itself: "Đề nghị Văn phòng Đảng ủy … phối hợp …" (a
     closing "Yêu cầu các sở, ban, ngành … nghiêm túc thực hiện" names no role and is no task)."""
@@ -435,6 +458,11 @@ def _prefixed_task(text: str, u: Unit) -> bool:
     m = r["lead_prefix"].match(own) or r["neutral_prefix"].match(own)
     return bool(m) and bool(body_list(text, u.content + m.end(), u.end)[0]) and \
         bool(_cues(text, "LEAD", u.content, u.end) or _cues(text, "SUPPORT", u.content, u.end))
+
+
+def _opens_with_support(text: str, u: Unit) -> bool:
+    cues = _cues(text, "SUPPORT", u.content, u.end)
+    return bool(cues) and not text[u.content:cues[0][0]].strip()
 
 
 def _is_issuer(issuer: str, name: str) -> bool:
@@ -486,6 +514,11 @@ def _extract(plan: PlanDocument, flat: str, task_parts: list[Part]) -> list[Assi
                         for cue_end in _supports(flat, ss, se):
                             sup, _ = body_list(flat, cue_end, se)
                             found += [(_Hit(s, Role.SUPPORT), len(found)) for s in sup]
+                elif prev_had_content and _opens_with_support(flat, u):
+                    # "Phối hợp với các Viện nghiên cứu, …": the item before goes on with its partners
+                    for cue_end in _supports(flat, u.content, u.end)[:1]:
+                        sup, _ = body_list(flat, cue_end, u.end)
+                        found += [(_Hit(s, Role.SUPPORT), len(found)) for s in sup]
                 continue
             hits, heading = _unit_hits(flat, u)
             if u.kind in ("item", "point") and not any(h.role != Role.SUPPORT and _taskable(h.mention) for h in hits):

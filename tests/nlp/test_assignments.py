@@ -201,3 +201,42 @@ def test_task_table_with_bare_column_headers():
 ])
 def test_advised_bodies_people_and_prefixed_paragraphs(text, expected):
     assert extract(text) == expected
+
+
+def test_fresh_plan_mass_organisations_enterprises_and_table_repairs():
+    # "Khuyến khích <mass organisations> …" items, enterprise groups as item subjects, a partner
+    # paragraph after an item, and an appendix table whose lost cells and labels must not leak
+    path = CORPUS / "tvpl_KH_179-KH-UBND_DongNai_2025-11-18.txt"
+    got = {a.body: a.role.value for a in pipeline.analyze(ingest.load(path)).assignments}
+    for body in ("Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Đồng Nai", "Liên đoàn Lao động tỉnh",
+                 "Hội Nông dân tỉnh", "Liên minh Hợp tác xã", "Các doanh nghiệp viễn thông",
+                 "Các doanh nghiệp nhà nước"):
+        assert got[body] == "responsible"
+    assert got["Thuế Đồng Nai"] == "lead"
+    assert got["Ngân hàng nhà nước Việt Nam - Chi nhánh Khu vực II"] == "lead"
+    assert got["các Viện nghiên cứu"] == "support"
+    assert got["Sở Ngoại vụ"] == "lead"
+    for junk in ("I", "Nội dung", "Sở Sở Công thương", "Chi nhánh Khu vực II"):
+        assert junk not in got
+
+
+def test_table_cells_lost_by_the_ingest_and_unknown_partners():
+    # "Sở Tài chính" of the first row sits outside the table blocks; "Viện, Trường; Doanh nghiệp, …"
+    path = CORPUS / "tvpl_KH_552-KH-UBND_DongThap_2025-11-19.txt"
+    got = {a.body: a.role.value for a in pipeline.analyze(ingest.load(path)).assignments}
+    assert got["Sở Tài chính"] == "lead"
+    assert got["Viện, Trường"] == "support" and got["Doanh nghiệp"] == "support"
+    assert got["Liên hiệp các Hội Khoa học và Kỹ thuật"] == "lead"
+    assert got["Hiệp hội Doanh nghiệp"] == "lead"
+    assert got["Sở Văn hoá Thể thao du lịch"] == "lead"
+
+
+def test_solutions_part_is_no_task_part():
+    text = ("I. TÌNH HÌNH\nThu ngân sách tăng.\n"
+            "II. DỰ BÁO NHỮNG TÁC ĐỘNG VÀ CÁC GIẢI PHÁP TỔ CHỨC THỰC HIỆN KẾ HOẠCH TÀI CHÍNH\n"
+            "1. Các giải pháp tổ chức thực hiện kế hoạch tài chính\n"
+            "- Ngành Thuế phối hợp chặt chẽ với các ngành, các cấp chống thất thu.\n"
+            "III. TỔ CHỨC THỰC HIỆN\n1. Khuyến khích Hội Nông dân tỉnh tham gia tuyên truyền.\n")
+    assert [p.title for p in assignments.find_parts(plan_of(text), assignments._rules()["parts"])] == [
+        "TỔ CHỨC THỰC HIỆN"]
+    assert extract(text) == [("Hội Nông dân tỉnh", "responsible")]

@@ -1,7 +1,7 @@
 """Body mentions: the gazetteer, productive patterns, collectives, officials, localities."""
 import pytest
 
-from nlp.bodies import find_bodies
+from nlp.bodies import find_bodies, names_body
 
 CASES = [
     ("Sở Thông tin và Truyền thông chủ trì, phối hợp với Ban Tuyên giáo Tỉnh uỷ",
@@ -95,3 +95,29 @@ def test_reorganised_and_service_bodies(text, expected):
 ])
 def test_justice_and_cooperative_bodies(text, expected):
     assert [m.name for m in find_bodies(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a sub-unit written after its parent is one body; a head doubled by a cell or line join is one head
+    ("Ngân hàng nhà nước Việt Nam - Chi nhánh Khu vực II: chủ trì",
+     ["Ngân hàng nhà nước Việt Nam - Chi nhánh Khu vực II"]),
+    ("Sở Tài Chính; Sở Sở Công thương", ["Sở Tài Chính", "Sở Công thương"]),
+    # 2025 bodies: the provincial tax office, the science associations, business associations
+    ("Thuế Đồng Nai, Liên hiệp các Hội Khoa học và Kỹ thuật và Hiệp hội Doanh nghiệp",
+     ["Thuế Đồng Nai", "Liên hiệp các Hội Khoa học và Kỹ thuật", "Hiệp hội Doanh nghiệp"]),
+    # a sector written without its commas; research institutes and universities as collectives
+    ("Sở Văn hoá Thể thao du lịch", ["Sở Văn hoá Thể thao du lịch"]),
+    ("Phối hợp với các Viện nghiên cứu phát triển công nghệ mới", ["các Viện nghiên cứu"]),
+    ("Các Trường Đại học, Cao đẳng trên địa bàn tỉnh", ["Các Trường Đại học, Cao đẳng trên địa bàn tỉnh"]),
+])
+def test_branches_doubled_heads_and_new_bodies(text, expected):
+    assert [m.name for m in find_bodies(text)] == expected
+
+
+@pytest.mark.parametrize("name,ok", [
+    ("Doanh nghiệp", True), ("Viện, Trường", True), ("Các doanh nghiệp viễn thông", True), ("EVN", True),
+    ("Thuế Đồng Nai", True), ("Nội dung", False), ("I", False), ("II", False), ("Kế hoạch", False),
+    ("bộ máy, mạng lưới", False), ("Các trường hợp xét khen thưởng", False), ("Các giải pháp tổ chức", False),
+])
+def test_names_body(name, ok):
+    assert names_body(name) is ok
