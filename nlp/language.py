@@ -109,6 +109,12 @@ def get_nlp() -> Language:
     return nlp
 
 
+def warm_up() -> None:
+    """Load the pipeline and underthesea's model now, so that a server's first upload does not
+    wait for them (several seconds)."""
+    get_nlp()("Sở Nội vụ chủ trì, phối hợp với các sở, ngành.")
+
+
 def _analysis(doc: Doc, offset: int = 0) -> Analysis:
     bodies = [replace(m, start=m.start + offset, end=m.end + offset) for m in doc.user_data["bodies"]]
     return Analysis(tokens=[(t.idx + offset, t.idx + len(t.text) + offset) for t in doc if not t.is_space],

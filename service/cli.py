@@ -76,8 +76,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from service.app import create_app
 
+    from nlp.language import warm_up
+
     settings = _settings(args)
     app = create_app(settings)
+    print("kehoach: loading the language models…", file=sys.stderr)
+    warm_up()
     print(f"kehoach: serving on http://{settings.host}:{settings.port} "
           f"({app.state.engine.dialect.name}, data in {settings.data_dir})", file=sys.stderr)
     uvicorn.run(app, host=settings.host, port=settings.port, log_level=args.log_level)

@@ -43,3 +43,10 @@ def test_unit_analysis_agrees_with_the_scanner(name):
     for (s, e), a in zip(regions, analyze_regions(flat, regions)):
         scanned = [(m.start, m.end, m.name) for m in find_bodies(flat, s, e)]
         assert [(m.start, m.end, m.name) for m in a.bodies if (m.start, m.end, m.name) in scanned] == scanned
+
+
+def test_warm_up_loads_the_pipeline_once():
+    from nlp.language import get_nlp, warm_up
+    warm_up()
+    assert get_nlp.cache_info().currsize == 1
+    assert {"entity_ruler", "kehoach_bodies", "kehoach_role_cues"} <= set(get_nlp().pipe_names)
