@@ -22,7 +22,9 @@ from pydantic import ValidationError
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from ingest import Limits, read_bytes
+from typing import BinaryIO
+
+from ingest import FileTooLarge, Limits, read_bytes
 from nlp.textutil import fold
 from schema.plan import PlanDocument, Reference
 from service import linking
@@ -41,6 +43,14 @@ _PG_LOCK_KEY = 0x6B65686F  # "keho"
 def parse_bytes(data: bytes, name: str, limits: Limits) -> PlanDocument:
     from nlp import analyze
     return analyze(read_bytes(data, name, limits))
+
+
+def read_upload(stream: BinaryIO, name: str, max_bytes: int) -> bytes:
+    """An uploaded file's bytes, read no further than one byte past the limit."""
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise FileTooLarge(f"the file is larger than the limit of {max_bytes:,} bytes", source=name)
+    return data
 
 
 def safe_filename(name: str | None) -> str:

@@ -15,13 +15,14 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ingest import FileTooLarge, IngestError, Limits
+from ingest import IngestError, Limits
 from service import calendar, movements
 from service.api.deps import MAX_ID, SessionDep, SettingsDep, base_url
 from service.api.feeds import calendar_source
 from service.db.models import Document
 from service.settings import Settings
-from service.storage import DocumentFilter, list_documents, load_plan, references_of, store_document
+from service.storage import (DocumentFilter, list_documents, load_plan, read_upload, references_of,
+                             store_document)
 from service.web.highlight import highlight, reference_title
 from service.web.labels import label, labels, vi_date
 
@@ -107,11 +108,8 @@ def upload_page(request: Request, settings: SettingsDep) -> HTMLResponse:
 
 def _store_one(request: Request, session: Session, settings: Settings, item: UploadFile) -> dict:
     name = item.filename or "document"
-    data = item.file.read(settings.max_upload_bytes + 1)
     try:
-        if len(data) > settings.max_upload_bytes:
-            raise FileTooLarge(f"the file is larger than the limit of {settings.max_upload_bytes:,} bytes",
-                               source=name)
+        data = read_upload(item.file, name, settings.max_upload_bytes)
         stored = store_document(session, request.app.state.files, data, name,
                                 Limits(max_bytes=settings.max_upload_bytes), request.app.state.analyze)
     except IngestError as e:

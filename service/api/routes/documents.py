@@ -10,7 +10,7 @@ from fastapi import APIRouter, File, HTTPException, Query, Request, Response, Up
 from fastapi.responses import JSONResponse
 from sqlalchemy import select
 
-from ingest import FileTooLarge, IngestError, Limits
+from ingest import IngestError, Limits
 from schema.contract import to_contract
 from service import calendar, movements
 from service.api.deps import DocumentDep, FilesDep, SessionDep, SettingsDep, WriteAccess
@@ -18,7 +18,7 @@ from service.api.feeds import calendar_source, document_url
 from service.api.schemas import (Deadlines, DocumentDetail, DocumentList, ErrorResponse, InvalidRequest, Links,
                                  Sections, Tree, Unanswered, UploadError, UploadResult)
 from service.db.models import Document, ReferenceLink
-from service.storage import (DocumentFilter, delete_document, list_documents, load_plan,
+from service.storage import (DocumentFilter, delete_document, list_documents, load_plan, read_upload,
                              references_of, store_document, summary)
 
 log = logging.getLogger("kehoach.api")
@@ -70,11 +70,8 @@ def upload_documents(request: Request, session: SessionDep, store: FilesDep, set
     stored, errors = [], []
     for item in files:
         name = item.filename or "document"
-        data = item.file.read(settings.max_upload_bytes + 1)
         try:
-            if len(data) > settings.max_upload_bytes:
-                raise FileTooLarge(f"the file is larger than the limit of {settings.max_upload_bytes:,} bytes",
-                                   source=name)
+            data = read_upload(item.file, name, settings.max_upload_bytes)
             result = store_document(session, store, data, name, limits, analyze)
         except IngestError as e:
             errors.append(UploadError(filename=name, code=e.code, message=str(e)))
