@@ -12,7 +12,7 @@ def rules() -> dict:
     r = dict(resources.load("compliance"))
     for key in ("content_parts", "skip_parts", "skip_items", "task_parts", "delegation_cues",
                 "proposal_cues", "grant_cues", "plan_deliverable_cues", "task_heads",
-                "responsibility_heading_cues"):
+                "responsibility_heading_cues", "content_despite_skip"):
         r[key] = [fold(x) for x in r[key]]
     for key in ("stop_words", "level_words", "deadline_noise"):
         r[key] = frozenset(fold(x) for x in r[key])

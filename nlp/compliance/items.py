@@ -68,7 +68,7 @@ def _part_kind(plan: PlanDocument, s: Section) -> str | None:
     r = rules()
     if has_cue(head, r["task_parts"]):
         return "task"
-    if has_cue(head, r["skip_parts"]) and not has_cue(head, ["nội dung", "nhiệm vụ"]):
+    if has_cue(head, r["skip_parts"]) and not has_cue(head, r["content_despite_skip"]):
         return None
     if has_cue(head, r["content_parts"]):
         return "content"
@@ -157,7 +157,7 @@ def content_items(plan: PlanDocument) -> list[Unit]:
             continue
         under_pseudo = pseudo is not None and pseudo[0] > path[0].heading.start
         if under_pseudo:
-            if has_cue(fold(pseudo[1]), r["skip_parts"]) and not has_cue(fold(pseudo[1]), ["nội dung", "nhiệm vụ"]):
+            if has_cue(fold(pseudo[1]), r["skip_parts"]) and not has_cue(fold(pseudo[1]), r["content_despite_skip"]):
                 continue
         elif path[0] not in tops or not _top_wanted(plan, path[0], content_only):
             continue
