@@ -127,6 +127,23 @@ def _lead_share(text: str, best: list[tuple[float, Passage]], index: Index) -> f
     return index.share_of(lead, have)
 
 
+def _plan_itself(child: PlanDocument, text: str, index: Index) -> Evidence | None:
+    """The child's title as evidence when the parent unit asks for the very plan the child is
+    ("Sở … căn cứ nhu cầu của địa phương để xây dựng kế hoạch và triển khai thu thập thông
+    tin …"): what the plan is to be about, after the cue, must be what the child's title says."""
+    title = child.header.title
+    low = fold(text)
+    cue = next((c for c in rules()["plan_deliverable_cues"] if c in low), None)
+    if cue is None or title is None or not title.span:
+        return None
+    # syllables only: a title words its subject in its own order ("cung lao động" / "người lao động")
+    about = {t for t in index.query(low[low.index(cue) + len(cue):]) if " " not in t}
+    score = index.share_of(about, frozenset(terms(title.value))) if about else 0.0
+    if score < threshold("plan_itself"):
+        return None
+    return Evidence(span=title.span, text=title.value, score=round(score, 3))
+
+
 def _content_result(child: PlanDocument, parent: PlanDocument, unit: Unit, index: Index,
                     delegating: list[tuple[Passage, str]], claimed: frozenset[int] = frozenset(),
                     focus: dict[str, float] | None = None) -> ItemResult:
@@ -136,6 +153,10 @@ def _content_result(child: PlanDocument, parent: PlanDocument, unit: Unit, index
     if status == ItemStatus.PARTIAL and score < threshold("lead_check_below") and \
             _lead_share(unit.text, best, index) < threshold("lead_min"):
         status = ItemStatus.MISSING
+    if status != ItemStatus.COVERED:
+        itself = _plan_itself(child, unit.text, index)
+        if itself is not None:
+            status, score, evidence = ItemStatus.COVERED, max(score, itself.score), [itself]
     if status != ItemStatus.COVERED:
         part_title = unit.path[0].title or ""
         for p, title in delegating:

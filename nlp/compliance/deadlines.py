@@ -1,7 +1,9 @@
 """Check 5: the child's deadlines for what the parent wants fall no later than the parent's."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from nlp.compliance.dates import dates_in, later, parts
 from nlp.compliance.items import Unit, section_at
@@ -49,6 +51,29 @@ def _parent_dated(parent: PlanDocument, units: list[Unit]) -> list[Dated]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _ordinal_pattern() -> re.Pattern:
+    r = rules()["ordinals"]
+    nouns = "|".join(sorted(map(re.escape, r["nouns"]), key=len, reverse=True))
+    words = "|".join(sorted(map(re.escape, r["numbers"]), key=len, reverse=True))
+    return re.compile(rf"\b({nouns})\s+(?:thứ\s+)?(\d+|{words})\b")
+
+
+def ordinals(text: str) -> dict[str, set[int]]:
+    """The rounds a sentence names, by noun: "hội nghị hiệp thương lần thứ hai" → {"lần": {2}}."""
+    numbers = rules()["ordinals"]["numbers"]
+    out: dict[str, set[int]] = {}
+    for noun, n in _ordinal_pattern().findall(fold(text)):
+        out.setdefault(noun, set()).add(int(n) if n.isdigit() else numbers[n])
+    return out
+
+
+def _other_round(a: dict[str, set[int]], b: dict[str, set[int]]) -> bool:
+    """Both name a round of the same kind, and not the same one: the second consultation's
+    date answers nothing the first one's sets."""
+    return any(noun in b and not (a[noun] & b[noun]) for noun in a)
+
+
 class _Candidates:
     """Parent sentences with their terms and IDF weight, to compare child date sentences with."""
 
@@ -56,13 +81,17 @@ class _Candidates:
         self.index, self.noise, self.items = index, noise, items
         self.terms = [frozenset(terms(c.what, noise)) for c in items]
         self.weight = [sum(index.idf(t) for t in ts) for ts in self.terms]
+        self.rounds = [ordinals(c.what) for c in items]
 
     def closest(self, what: str) -> tuple[float, Dated | None]:
         """The candidate closest in wording to ``what``: the F1 of each one's IDF share in the other."""
         mine = frozenset(terms(what, self.noise))
         total = sum(self.index.idf(t) for t in mine)
+        rounds = ordinals(what)
         best: tuple[float, Dated | None] = (0.0, None)
-        for c, ts, w in zip(self.items, self.terms, self.weight):
+        for c, ts, w, their in zip(self.items, self.terms, self.weight, self.rounds):
+            if _other_round(rounds, their):
+                continue
             shared = sum(self.index.idf(t) for t in mine & ts)
             if shared and total and w:
                 x, y = shared / total, shared / w
@@ -89,6 +118,11 @@ def _lead_in(child: PlanDocument, d: Deadline) -> str:
     box = path[-2] if len(path) > 1 and path[-1].heading.start <= d.span.start < path[-1].heading.end + 2 \
         else path[-1]
     return child.text[box.heading.start:d.span.end]
+
+
+def _rounds_of(child: PlanDocument, d: Deadline) -> dict[str, set[int]]:
+    """The rounds a child deadline belongs to: its own sentence's, else those of the lines above it."""
+    return ordinals(d.text) or ordinals(_lead_in(child, d))
 
 
 def _late(child: PlanDocument, parent: PlanDocument, cd: Deadline, due: str, pspan) -> Finding:
@@ -123,6 +157,8 @@ def check(child: PlanDocument, parent: PlanDocument, index: Index, units: list[U
                                parent_span=pspan, parent_text=ptext))
         for _, p in matched:
             cd = child_dls[passages.index(p)]
+            if _other_round(_rounds_of(child, cd), ordinals(pd.text)):
+                continue
             if later(cd.due, pd.due):
                 out.append(_late(child, parent, cd, pd.due, pspan))
     # every child date against the parent sentence for the same step: the closest in wording,

@@ -70,9 +70,26 @@ def _part_kind(plan: PlanDocument, s: Section) -> str | None:
         return "task"
     if has_cue(head, r["skip_parts"]) and not has_cue(head, r["content_despite_skip"]):
         return None
-    if has_cue(head, r["content_parts"]):
+    if _opens_with_cue(head, r["content_parts"]):
         return "content"
     return None
+
+
+def _opens_with_cue(head: str, cues: list[str]) -> bool:
+    """A cue among the first words of a heading: "II. NỘI DUNG THI ĐUA" is a content part, a
+    chapter "TỔ CHỨC HỘI NGHỊ … THỎA THUẬN VỀ CƠ CẤU, THÀNH PHẦN …" only mentions one
+    (``compliance.yaml: thresholds.content_cue_words``)."""
+    words = re.sub(r"^[\dIVXLC]+[.)]?\s*", "", head, flags=re.IGNORECASE).split()
+    return any(_cue_index(words, c) < threshold("content_cue_words") for c in cues)
+
+
+def _cue_index(words: list[str], cue: str) -> int:
+    """The word position where ``cue`` starts in ``words`` (a large number when it does not)."""
+    parts = cue.split()
+    for i in range(len(words) - len(parts) + 1):
+        if [w.strip(",.:;") for w in words[i:i + len(parts)]] == parts:
+            return i
+    return 1 << 30
 
 
 def _pseudo_heading(line: str) -> bool:
