@@ -471,6 +471,18 @@ def _is_issuer(issuer: str, name: str) -> bool:
     return ki == kn or ki.startswith(kn + " ")
 
 
+_LINE_LABEL = re.compile(r"^\s*(?:[-+•*]|[\dIVXLC]+(?:\.\d+)*[.)]|[a-zđ][.)])?\s*$", re.IGNORECASE)
+
+
+def _tasks_itself(plan: PlanDocument, m: BodyMention, task_parts: list[Part]) -> bool:
+    """The issuer heads an item of its own organisation part ("1. Ban Thường trực Ủy ban MTTQ
+    Việt Nam xã: …"): a task it gives itself, unlike its name in the preamble or the closing."""
+    if not any(p.start <= m.start < p.end for p in task_parts):
+        return False
+    line_start = plan.text.rfind("\n", 0, m.start) + 1
+    return bool(_LINE_LABEL.match(plan.text[line_start:m.start]))
+
+
 def _issuer(plan: PlanDocument) -> str | None:
     return plan.header.issuer.value if plan.header.issuer else None
 
@@ -562,7 +574,7 @@ def _extract(plan: PlanDocument, flat: str, task_parts: list[Part]) -> list[Assi
     out: list[Assignment] = []
     for hit, _ in found:
         m = hit.mention
-        if not _taskable(m) or (issuer and _is_issuer(issuer, m.name)):
+        if not _taskable(m) or (issuer and _is_issuer(issuer, m.name) and not _tasks_itself(plan, m, task_parts)):
             continue
         for i, a in enumerate(out):
             if same_body(a.body, m.name):

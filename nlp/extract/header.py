@@ -44,6 +44,7 @@ class _Vocab:
     named_after: tuple[tuple[str, ...], ...]
     name_separators: frozenset[str]
     generic_after_head: tuple[tuple[str, ...], ...]
+    organs_of_parent: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -73,6 +74,7 @@ def vocab() -> _Vocab:
             named_after=words(casing["named_after"]),
             name_separators=frozenset(casing["name_separators"]),
             generic_after_head=words(casing["generic_after_head"]),
+            organs_of_parent={fold(x): x for x in d["organs_of_parent"]},
         )
     except (KeyError, TypeError, re.error) as e:
         raise ValueError(f"header.yaml: {e}") from None
@@ -329,7 +331,12 @@ def _issuer_from_header(plan: PlanDocument, h: DocumentHeader, issuer_lines: lis
     if not groups:
         return
     start, end = issuer_lines[0].start, issuer_lines[-1].end
-    h.issuer = _located(plan, title_case(groups[-1]), start, end, _HEADER_CONFIDENCE)
+    issuer = title_case(groups[-1])
+    organ = vocab().organs_of_parent.get(fold(groups[-1]))
+    if len(groups) > 1 and organ:
+        # "ỦY BAN MTTQ VIỆT NAM XÃ LƯƠNG MINH / BAN THƯỜNG TRỰC": the standing board of that committee
+        issuer = f"{organ} {title_case(' '.join(groups[:-1]))}"
+    h.issuer = _located(plan, issuer, start, end, _HEADER_CONFIDENCE)
     if len(groups) > 1:
         h.issuer_parent = _located(plan, title_case(" ".join(groups[:-1])), start, end, _HEADER_CONFIDENCE)
 

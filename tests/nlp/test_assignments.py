@@ -153,6 +153,18 @@ def test_issuer_named_less_specifically_is_not_tasked():
     assert got["Sở Văn hóa, Thể thao và Du lịch"] == "responsible"
 
 
+def test_an_issuer_heading_an_item_of_its_own_organisation_part_is_tasked():
+    # KH of the commune Front's standing board: "1. Ban Thường trực Ủy ban MTTQ Việt Nam xã …" in
+    # its TỔ CHỨC THỰC HIỆN part is a task it gives itself; its name in the preamble is not
+    path = CORPUS / "lm_KH_kiemtra-giamsat_BacCamRanh_2025-11.docx"
+    plan = pipeline.analyze(ingest.load(path))
+    assert plan.header.issuer.value == "Ban Thường trực Uỷ ban MTTQ Việt Nam phường Bắc Cam Ranh"
+    own = [a for a in plan.assignments if fold(a.body).startswith("ban thường trực")]
+    assert [(a.body, a.role.value) for a in own] == [
+        ("Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam phường", "lead")]
+    assert own[0].span.start > plan.sections[0].heading.start
+
+
 def test_every_task_part_is_read():
     # "IV. PHÂN CÔNG NHIỆM VỤ" (the bodies' tasks) and "IV. TỔ CHỨC THỰC HIỆN" (reporting) both task bodies
     text = ("I. MỤC ĐÍCH\nTạo chuyển biến.\nII. PHÂN CÔNG NHIỆM VỤ\n1. Công an thành phố\n"

@@ -56,6 +56,10 @@ def test_place_and_date(place_line, place, issued):
     (("BỘ NỘI VỤ",), "Bộ Nội vụ", None),
     (("BỘ VĂN HÓA, THỂ THAO", "VÀ DU LỊCH"), "Bộ Văn hóa, Thể thao và Du lịch", None),
     (("HỘI ĐỒNG", "THI ĐUA - KHEN THƯỞNG TỈNH HƯNG YÊN"), "Hội đồng Thi đua - Khen thưởng tỉnh Hưng Yên", None),
+    # an organ of the body above it takes that body's name
+    (("ỦY BAN MTTQ VIỆT NAM", "XÃ LƯƠNG MINH", "BAN THƯỜNG TRỰC"),
+     "Ban Thường trực Ủy ban MTTQ Việt Nam xã Lương Minh", "Ủy ban MTTQ Việt Nam xã Lương Minh"),
+    (("UBND TỈNH BẮC KẠN", "VĂN PHÒNG"), "Văn phòng UBND tỉnh Bắc Kạn", "UBND tỉnh Bắc Kạn"),
 ])
 def test_issuer_from_header(lines, issuer, parent):
     h = header_of(header=(*lines, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
