@@ -191,7 +191,7 @@ def _task_result(child: PlanDocument, parent: PlanDocument, unit: Unit, index: I
         drop, head = _task_noise(unit.text)
         # a report to send is taken up only by a passage that sends a report
         among = [p for p in index.passages if head in p.terms] if head else None
-        score, top, best = index.clause_score(without_bodies(unit.text), drop=drop, among=among)
+        score, top, best = index.clause_score(without_bodies(_PAREN.sub(" ", unit.text)), drop=drop, among=among)
         status = _status(score, threshold("task_covered"), top)
         evidence = _evidence(child, best, threshold("partial") / 2)
     return ItemResult(id=unit.id, section=unit.section, kind="task", text=unit.text,
@@ -253,7 +253,7 @@ def check(child: PlanDocument, parent: PlanDocument) -> ComplianceReport:
     _unique_ids(items)
     findings = citation.citation(child, parent) + citation.movement(child, parent)
     findings += _item_findings(items, parent)
-    findings += deadlines.check(child, parent, index, contents)
+    findings += deadlines.check(child, parent, index, contents, tasks)
     findings += _criteria(child, parent, index)
     findings += awards.awards(child)
     return build(child, parent, items, findings)

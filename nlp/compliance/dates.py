@@ -1,7 +1,13 @@
-"""Comparing the partial ISO dates of deadlines: "2024-11-30", "2024-12", "--12-10", "---20"."""
+"""Comparing the partial ISO dates of deadlines: "2024-11-30", "2024-12", "--12-10", "---20";
+and the time limits counted from an event ("sau 03 ngày kể từ ngày tổ chức hội nghị")."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from nlp.compliance.config import rules
+from nlp.textutil import fold
 
 # "05/02/2026", "02/2", "ngày 08 tháng 2 năm 2026", "ngày 15 tháng 12"
 _DATE = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?(?![\d/])"
@@ -67,3 +73,30 @@ def later(child: str | None, parent: str | None) -> bool | None:
         if x != y:
             return x > y
     return False if any(x is not None and y is not None for x, y in zip(a, b)) else None
+
+
+@dataclass
+class Period:
+    """A time limit counted from an event: "sau 03 ngày", "trong thời hạn 05 ngày làm việc"."""
+    days: int
+    working: bool           # working days ("ngày làm việc") are not calendar days
+
+
+@lru_cache(maxsize=1)
+def _period_pattern() -> re.Pattern:
+    r = rules()["periods"]
+    cues = "|".join(sorted(map(re.escape, r["cues"]), key=len, reverse=True))
+    words = "|".join(sorted(map(re.escape, rules()["ordinals"]["numbers"]), key=len, reverse=True))
+    return re.compile(rf"\b(?:{cues})\s+(\d{{1,3}}|{words})\s*(?:\([^)]{{1,20}}\)\s*)?"
+                      rf"(ngày làm việc|ngày|tuần)\b")
+
+
+def periods_in(text: str) -> list[Period]:
+    """The time limits ``text`` sets, in order."""
+    numbers = rules()["ordinals"]["numbers"]
+    out = []
+    for m in _period_pattern().finditer(fold(text)):
+        n = int(m.group(1)) if m.group(1).isdigit() else numbers[m.group(1)]
+        unit = m.group(2)
+        out.append(Period(n * 7 if unit == "tuần" else n, unit == "ngày làm việc"))
+    return out

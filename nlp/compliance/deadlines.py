@@ -5,8 +5,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from nlp.compliance.dates import dates_in, later, parts
-from nlp.compliance.items import Unit, section_at
+from nlp.compliance.dates import dates_in, later, parts, periods_in
+from nlp.compliance.items import Unit, headings_above, section_at
 from nlp.compliance.matching import Index, Passage, terms, without_bodies
 from nlp.compliance.config import has_cue, rules, threshold
 from nlp.compliance.tasks import concerns, tasked_ranges
@@ -83,11 +83,12 @@ class _Candidates:
         self.weight = [sum(index.idf(t) for t in ts) for ts in self.terms]
         self.rounds = [ordinals(c.what) for c in items]
 
-    def closest(self, what: str) -> tuple[float, Dated | None]:
-        """The candidate closest in wording to ``what``: the F1 of each one's IDF share in the other."""
+    def closest(self, what: str, rounds: dict[str, set[int]] | None = None) -> tuple[float, Dated | None]:
+        """The candidate closest in wording to ``what``: the F1 of each one's IDF share in the other;
+        none of another round than ``rounds`` (by default the rounds ``what`` names)."""
         mine = frozenset(terms(what, self.noise))
         total = sum(self.index.idf(t) for t in mine)
-        rounds = ordinals(what)
+        rounds = ordinals(what) if rounds is None else rounds
         best: tuple[float, Dated | None] = (0.0, None)
         for c, ts, w, their in zip(self.items, self.terms, self.weight, self.rounds):
             if _other_round(rounds, their):
@@ -101,11 +102,13 @@ class _Candidates:
         return best
 
 
-def _counterpart(what: str, dated: _Candidates, undated: _Candidates) -> Dated | None:
+def _counterpart(what: str, dated: _Candidates, undated: _Candidates,
+                 rounds: dict[str, set[int]] | None = None) -> Dated | None:
     """The dated parent sentence closest in wording to ``what``; None below ``deadline_pair`` or
     when an undated parent sentence is much closer (the step the parent sets no date for)."""
-    score, found = dated.closest(what)
-    if score < threshold("deadline_pair") or undated.closest(what)[0] > score + threshold("deadline_undated_margin"):
+    score, found = dated.closest(what, rounds)
+    if score < threshold("deadline_pair") or \
+            undated.closest(what, rounds)[0] > score + threshold("deadline_undated_margin"):
         return None
     return found
 
@@ -121,8 +124,11 @@ def _lead_in(child: PlanDocument, d: Deadline) -> str:
 
 
 def _rounds_of(child: PlanDocument, d: Deadline) -> dict[str, set[int]]:
-    """The rounds a child deadline belongs to: its own sentence's, else those of the lines above it."""
-    return ordinals(d.text) or ordinals(_lead_in(child, d))
+    """The rounds a child deadline belongs to: its own sentence's, else those of the lines above it
+    in its section, else those of the nearest heading above it that names one ("BƯỚC NĂM: … LẦN
+    THỨ BA")."""
+    return ordinals(d.text) or ordinals(_lead_in(child, d)) or next(
+        (found for found in map(ordinals, headings_above(child, d.span.start)) if found), {})
 
 
 def _late(child: PlanDocument, parent: PlanDocument, cd: Deadline, due: str, pspan) -> Finding:
@@ -132,7 +138,10 @@ def _late(child: PlanDocument, parent: PlanDocument, cd: Deadline, due: str, psp
                    parent_span=pspan, parent_text=parent.snippet(pspan))
 
 
-def check(child: PlanDocument, parent: PlanDocument, index: Index, units: list[Unit] = ()) -> list[Finding]:
+def check(child: PlanDocument, parent: PlanDocument, index: Index, units: list[Unit] = (),
+          tasks: list[Unit] = ()) -> list[Finding]:
+    """Late and missing deadlines: ``units`` are the parent's content items, ``tasks`` the units it
+    gives the child's level (their time limits count too)."""
     r = rules()
     noise = r["deadline_noise"]
     child_dls = [d for d in child.deadlines if d.due]
@@ -168,11 +177,42 @@ def check(child: PlanDocument, parent: PlanDocument, index: Index, units: list[U
     undated = _Candidates(index, [Dated(u.start, u.end, "", without_bodies(u.text))
                                   for u in units if not dates_in(u.text)], noise)
     for cd in child_dls:
-        pd = _counterpart(_what(cd), dated, undated)
+        rounds = _rounds_of(child, cd)
+        pd = _counterpart(_what(cd), dated, undated, rounds)
         if pd is None:   # "… dự kiến tổ chức hội nghị vào ngày 05/02": the step is named in the lines above
-            pd = _counterpart(without_bodies(_lead_in(child, cd)), dated, undated)
+            pd = _counterpart(without_bodies(_lead_in(child, cd)), dated, undated, rounds)
         if pd is None or not later(cd.due, pd.due) or any(
                 f.kind == FindingKind.LATE_DEADLINE and f.child_span == cd.span for f in out):
             continue
         out.append(_late(child, parent, cd, pd.due, parent.span(pd.start, pd.end)))
+    out += _longer_periods(child, parent, index, [*units, *tasks], noise,
+                           {f.child_span.start for f in out if f.child_span})
+    return out
+
+
+def _longer_periods(child: PlanDocument, parent: PlanDocument, index: Index, units: list[Unit],
+                    noise: frozenset[str], flagged: set[int]) -> list[Finding]:
+    """Time limits counted from an event: a child line giving a step more days than the parent
+    sentence closest in wording gives it ("sau 03 ngày kể từ ngày tổ chức hội nghị" against
+    "sau 01 (một) ngày") is late, whatever the calendar dates turn out to be."""
+    limited = [(u, periods_in(u.text)) for u in units]
+    limited = [(u, ps[0]) for u, ps in limited if ps]
+    if not limited:
+        return []
+    candidates = _Candidates(index, [Dated(u.start, u.end, "", without_bodies(u.text)) for u, _ in limited], noise)
+    out = []
+    for p in index.passages:
+        mine = periods_in(p.text)
+        if not mine or p.start in flagged:
+            continue
+        score, found = candidates.closest(without_bodies(p.text))
+        if found is None or score < threshold("deadline_pair"):
+            continue
+        theirs = next(per for u, per in limited if u.start == found.start)
+        if mine[0].working == theirs.working and mine[0].days > theirs.days:
+            pspan = parent.span(found.start, found.end)
+            out.append(Finding(kind=FindingKind.LATE_DEADLINE, severity=Severity.ERROR,
+                               message=f"Thời hạn {mine[0].days} ngày dài hơn {theirs.days} ngày của kế hoạch cấp trên.",
+                               child_span=child.span(p.start, p.end), child_text=p.text,
+                               parent_span=pspan, parent_text=parent.snippet(pspan)))
     return out

@@ -103,6 +103,25 @@ def _pseudo_heading(line: str) -> bool:
     return bool(re.match(rules()["step_heading"], fold(line))) and len(words) <= _STEP_HEADING_WORDS
 
 
+def headings_above(plan: PlanDocument, pos: int):
+    """The headings before ``pos``, nearest first, as the tree holds them or not ("II. NỘI DUNG",
+    "BƯỚC NĂM" with its title line and the lines in capitals after it)."""
+    text = plan.text
+    end = text.rfind("\n", 0, pos)
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        if _pseudo_heading(line):
+            block = [line]
+            bare = len(line.split()) <= 3      # "BƯỚC NĂM": its title is the next line, in any case
+            for k, below in enumerate(text[end + 1:pos].split("\n")):
+                if not below.strip() or not (is_caps(below.strip()) or (bare and k == 0)):
+                    break
+                block.append(below.strip())
+            yield " ".join(block)
+        end = start - 1
+
+
 _ASIDE = re.compile(r"\([^()]*\)")      # "(Chi tiết tại Phụ lục kèm theo)" is no unit of its own
 _LABEL = re.compile(r"^(?:[\dIVXLC]+(?:\.\d+)*|[a-zđ])[.)]$", re.IGNORECASE)
 

@@ -1,9 +1,10 @@
-"""Dates the compliance check reads itself: windows, dates without a year, shares that are no dates."""
+"""Dates the compliance check reads itself: windows, dates without a year, shares that are no dates,
+and time limits counted from an event."""
 from __future__ import annotations
 
 import pytest
 
-from nlp.compliance.dates import dates_in
+from nlp.compliance.dates import dates_in, periods_in
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -23,3 +24,14 @@ def test_dates_in_gives_offsets_into_the_text():
     text = "(Thời gian từ ngày 04/2 đến ngày 08/2/2026)"
     (s1, e1, _), (s2, e2, _) = dates_in(text)
     assert text[s1:e1] == "04/2" and text[s2:e2] == "08/2/2026"
+
+
+@pytest.mark.parametrize("text, periods", [
+    ("theo quy định là sau 01 (một) ngày.", [(1, False)]),
+    ("gửi sau 03 ngày kể từ ngày tổ chức hội nghị", [(3, False)]),
+    ("trong thời hạn 05 ngày làm việc kể từ ngày nhận đơn", [(5, True)]),
+    ("trong vòng hai tuần", [(14, False)]),
+    ("sau ngày 05/02/2026", []),
+])
+def test_time_limits_counted_from_an_event(text, periods):
+    assert [(p.days, p.working) for p in periods_in(text)] == periods

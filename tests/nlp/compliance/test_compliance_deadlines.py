@@ -30,3 +30,18 @@ def test_a_date_for_the_second_round_is_not_held_against_the_first():
     late = [guidance.snippet(f.child_span) for f in check(guidance, resolution).findings
             if f.kind == FindingKind.LATE_DEADLINE]
     assert not any("điều chỉnh lần thứ hai" in t for t in late)
+
+
+def test_a_longer_time_limit_for_the_same_step_is_late():
+    # the commune guidance sends the consultation minutes "sau 01 (một) ngày"; the edited plan
+    # (cutri-hdxa-luongminh-v2) sends them "sau 03 ngày kể từ ngày tổ chức hội nghị"
+    guidance = plan_of(DOCS / "lm_HD_MTTQ-bau-cu_LuongMinh_2025-11.docx")
+    variant = plan_of(DOCS / "var_KH_HN-cutri-noicutru_LuongMinh_v2.txt")
+    late = [f for f in check(variant, guidance).findings if f.kind == FindingKind.LATE_DEADLINE
+            and "sau 03 ngày" in variant.snippet(f.child_span)]
+    assert len(late) == 1
+    assert "sau 01 (một) ngày" in late[0].parent_text
+    assert late[0].message == "Thời hạn 3 ngày dài hơn 1 ngày của kế hoạch cấp trên."
+    # the real plan gives no such limit
+    real = plan_of(DOCS / "lm_KH_HN-cutri-noicutru_LuongMinh_2026-01-12.docx")
+    assert not any("Thời hạn" in f.message for f in check(real, guidance).findings)
