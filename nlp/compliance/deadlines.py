@@ -1,4 +1,5 @@
-"""Check 5: the child's deadlines for what the parent wants fall no later than the parent's."""
+"""Check 5: the child's deadlines for what the parent wants fall no later than the parent's, and
+its time limits for a step ("sau 03 ngày kể từ …") are no longer than the parent's."""
 from __future__ import annotations
 
 import re
