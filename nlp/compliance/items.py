@@ -183,7 +183,7 @@ def content_items(plan: PlanDocument) -> list[Unit]:
     for ls, le in _sentences(plan.text, plan.sections[0].heading.start, body_end):
         line = plan.text[ls:le]
         path, idx = _deepest(plan, ls, flat)
-        on_heading = bool(path) and path[-1].heading.start == ls
+        on_heading = bool(path) and path[-1].heading.start <= ls < path[-1].heading.end
         if not on_heading and _pseudo_heading(line) and _line_start(plan.text, ls):
             pseudo = (pseudo[0], pseudo[1] + " " + _clean(line)) if after_pseudo and pseudo else (ls, _clean(line))
             after_pseudo = True

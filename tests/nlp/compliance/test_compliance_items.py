@@ -41,3 +41,6 @@ def test_a_chapter_title_that_only_mentions_a_content_word_is_not_a_content_part
     assert chapters == {"I", "II", "III", "IV", "V"}
     assert any(u.path[0].label == "III" and "hội nghị hiệp thương lần thứ hai" in u.text
                for u in content_items(resolution))
+    # "Mục 1. VIỆC HIỆP THƯƠNG …" and "Điều 1. Tổ chức hội nghị …" are headings, not items
+    first = content_items(resolution)[0]
+    assert first.text.startswith("1. Hội nghị hiệp thương lần thứ nhất được tổ chức trong khoảng thời gian")
