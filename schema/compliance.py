@@ -60,6 +60,8 @@ class ItemResult(BaseModel):
     status: ItemStatus
     score: float                                 # best similarity, 0..1
     evidence: list[Evidence] = Field(default_factory=list)
+    in_scope: bool = True                        # False: a part of the parent the sub-plan's topic
+                                                 # is not about (nlp/compliance/scope.py)
 
 
 class Finding(BaseModel):

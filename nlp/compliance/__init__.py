@@ -17,6 +17,7 @@ from nlp.compliance.config import has_cue, rules, threshold
 from nlp.compliance.items import Unit, content_items, passages, section_at
 from nlp.compliance.matching import Index, Passage, share, terms, without_bodies
 from nlp.compliance.report import build, document_ref
+from nlp.compliance.scope import topical_scope
 from nlp.compliance.tasks import task_units
 from nlp.textutil import fold
 from schema.compliance import (ComplianceReport, Evidence, Finding, FindingKind, ItemResult, ItemStatus,
@@ -211,8 +212,10 @@ def _item_findings(items: list[ItemResult], parent: PlanDocument) -> list[Findin
         what = {FindingKind.MISSING_ITEM: "Nội dung của kế hoạch cấp trên chưa được triển khai",
                 FindingKind.PARTIAL_ITEM: "Nội dung của kế hoạch cấp trên mới được triển khai một phần",
                 FindingKind.MISSING_TASK: "Nhiệm vụ cấp trên giao cho cấp này chưa được triển khai"}[kind]
-        out.append(Finding(kind=kind, severity=Severity.INFO if kind == FindingKind.PARTIAL_ITEM else Severity.WARNING,
-                           message=f"{what} ({it.section or it.id}): “{it.text[:160]}”.",
+        aside = "" if it.in_scope else " (ngoài chủ đề của kế hoạch)"
+        minor = kind == FindingKind.PARTIAL_ITEM or not it.in_scope
+        out.append(Finding(kind=kind, severity=Severity.INFO if minor else Severity.WARNING,
+                           message=f"{what}{aside} ({it.section or it.id}): “{it.text[:160]}”.",
                            parent_span=it.span, parent_text=it.text, item_id=it.id,
                            child_span=ev.span if ev else None, child_text=ev.text if ev else None))
     return out
@@ -249,6 +252,10 @@ def check(child: PlanDocument, parent: PlanDocument) -> ComplianceReport:
     focus = _focus(contents)
     items = [_content_result(child, parent, u, index, delegating, c, f)
              for u, c, f in zip(contents, claimed, focus)]
+    scope = topical_scope(child, parent, contents)
+    if scope is not None:
+        for k, it in enumerate(items):
+            it.in_scope = k in scope
     items += [_task_result(child, parent, u, index) for u in tasks]
     _unique_ids(items)
     findings = citation.citation(child, parent) + citation.movement(child, parent)

@@ -18,8 +18,12 @@ def document_ref(plan: PlanDocument, doc_id: int | None = None) -> DocumentRef:
 
 def build(child: PlanDocument, parent: PlanDocument, items: list[ItemResult],
           findings: list[Finding]) -> ComplianceReport:
-    coverage = sum(_CREDIT[i.status] for i in items) / len(items) if items else 1.0
+    # the parts a topical sub-plan is not about count neither for nor against it
+    counted = [i for i in items if i.in_scope]
+    coverage = sum(_CREDIT[i.status] for i in counted) / len(counted) if counted else 1.0
     counts = Counter(i.status.value for i in items)
+    if len(counted) < len(items):
+        counts["out_of_scope"] = len(items) - len(counted)
     counts.update(f.kind.value for f in findings)
     return ComplianceReport(child=document_ref(child), parent=document_ref(parent),
                             coverage=round(coverage, 3), items=items, findings=findings,
@@ -39,8 +43,11 @@ def render(report: ComplianceReport, width: int = 60) -> str:
              "", f"{'STATUS':10} {'SCORE':>5}  {'ITEM':8} {'PARENT ITEM':{width}}  BEST CHILD PASSAGE"]
     for it in report.items:
         best = it.evidence[0].text if it.evidence else ""
-        lines.append(f"{it.status.value:10} {it.score:5.2f}  {cut(it.id, 8):8} {cut(it.text, width):{width}}  "
+        status = it.status.value + ("" if it.in_scope else "*")
+        lines.append(f"{status:10} {it.score:5.2f}  {cut(it.id, 8):8} {cut(it.text, width):{width}}  "
                      f"{cut(best, width)}")
+    if any(not it.in_scope for it in report.items):
+        lines.append("* ngoài chủ đề của kế hoạch: không tính vào mức bao quát")
     lines += ["", "Phát hiện:" if report.findings else "Không có phát hiện."]
     for f in report.findings:
         lines.append(f"- [{f.severity.value}] {f.kind.value}: {f.message}")

@@ -48,6 +48,8 @@ def side_by_side(report: ComplianceReport, parent_text: str, child_text: str) ->
     items = []
     for i, item in enumerate(report.items):
         status = label("item_statuses", item.status.value)
+        if not item.in_scope:
+            status += f" ({label('item_statuses', 'out_of_scope')})"
         jump = Jump(parent=f"pi-{i}")
         parent_anchors[jump.parent] = item.span.start
         parent_marks.append(Annotation(item.span.start, item.span.end, f"item-{item.status.value}",
@@ -62,7 +64,7 @@ def side_by_side(report: ComplianceReport, parent_text: str, child_text: str) ->
         jump.child = evidence[0]["anchor"] if evidence else None
         items.append({"id": item.id, "section": item.section, "kind": label("item_kinds", item.kind),
                       "text": _short(item.text), "status": item.status.value, "status_label": status,
-                      "score": item.score, "evidence": evidence, "jump": jump})
+                      "in_scope": item.in_scope, "score": item.score, "evidence": evidence, "jump": jump})
     findings = []
     for j, f in enumerate(report.findings):
         jump = Jump()

@@ -84,3 +84,14 @@ def test_two_fitting_parents_are_offered_as_choices(client):
         assert f'href="/documents/{district}/compliance?parent={parent}"' in page.text
     chosen = client.get(f"/documents/{district}/compliance", params={"parent": second})
     assert chosen.status_code == 200 and f'<a href="/documents/{second}">120/KH-UBND</a>' in chosen.text
+
+
+def test_an_item_outside_the_plans_topic_is_labelled_so():
+    parent = "I. NỘI DUNG\n1. Tuyên truyền.\n2. Khen thưởng."
+    report = ComplianceReport(
+        child=DocumentRef(id=2), parent=DocumentRef(id=1), coverage=1.0, counts={"missing": 1, "out_of_scope": 1},
+        items=[ItemResult(id="I.2", text="2. Khen thưởng.", span=Span(start=29, end=len(parent)),
+                          status=ItemStatus.MISSING, score=0.0, in_scope=False)])
+    view = side_by_side(report, parent, "1. Tuyên truyền rộng rãi.")
+    assert view.items[0]["status_label"] == "chưa triển khai (ngoài chủ đề của kế hoạch, không tính vào mức triển khai)"
+    assert view.items[0]["in_scope"] is False
