@@ -2,13 +2,12 @@
 its time limits for a step ("sau 03 ngày kể từ …") are no longer than the parent's."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from nlp.compliance.dates import dates_in, later, parts, periods_in
 from nlp.compliance.items import Unit, headings_above, section_at
 from nlp.compliance.matching import Index, Passage, terms, without_bodies
+from nlp.compliance.rounds import ordinals, other_round
 from nlp.compliance.config import has_cue, rules, threshold
 from nlp.compliance.tasks import concerns, tasked_ranges
 from nlp.textutil import fold
@@ -52,29 +51,6 @@ def _parent_dated(parent: PlanDocument, units: list[Unit]) -> list[Dated]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _ordinal_pattern() -> re.Pattern:
-    r = rules()["ordinals"]
-    nouns = "|".join(sorted(map(re.escape, r["nouns"]), key=len, reverse=True))
-    words = "|".join(sorted(map(re.escape, r["numbers"]), key=len, reverse=True))
-    return re.compile(rf"\b({nouns})\s+(?:thứ\s+)?(\d+|{words})\b")
-
-
-def ordinals(text: str) -> dict[str, set[int]]:
-    """The rounds a sentence names, by noun: "hội nghị hiệp thương lần thứ hai" → {"lần": {2}}."""
-    numbers = rules()["ordinals"]["numbers"]
-    out: dict[str, set[int]] = {}
-    for noun, n in _ordinal_pattern().findall(fold(text)):
-        out.setdefault(noun, set()).add(int(n) if n.isdigit() else numbers[n])
-    return out
-
-
-def _other_round(a: dict[str, set[int]], b: dict[str, set[int]]) -> bool:
-    """Both name a round of the same kind, and not the same one: the second consultation's
-    date answers nothing the first one's sets."""
-    return any(noun in b and not (a[noun] & b[noun]) for noun in a)
-
-
 class _Candidates:
     """Parent sentences with their terms and IDF weight, to compare child date sentences with."""
 
@@ -92,7 +68,7 @@ class _Candidates:
         rounds = ordinals(what) if rounds is None else rounds
         best: tuple[float, Dated | None] = (0.0, None)
         for c, ts, w, their in zip(self.items, self.terms, self.weight, self.rounds):
-            if _other_round(rounds, their):
+            if other_round(rounds, their):
                 continue
             shared = sum(self.index.idf(t) for t in mine & ts)
             if shared and total and w:
@@ -167,7 +143,7 @@ def check(child: PlanDocument, parent: PlanDocument, index: Index, units: list[U
                                parent_span=pspan, parent_text=ptext))
         for _, p in matched:
             cd = child_dls[passages.index(p)]
-            if _other_round(_rounds_of(child, cd), ordinals(pd.text)):
+            if other_round(_rounds_of(child, cd), ordinals(pd.text)):
                 continue
             if later(cd.due, pd.due):
                 out.append(_late(child, parent, cd, pd.due, pspan))

@@ -8,7 +8,7 @@ the province's movement) names what the parent's own title names, and has no nar
 from __future__ import annotations
 
 from nlp.compliance.config import threshold
-from nlp.compliance.deadlines import ordinals, _other_round
+from nlp.compliance.rounds import ordinals, other_round
 from nlp.compliance.items import Unit
 from nlp.compliance.matching import terms
 from schema.plan import PlanDocument
@@ -44,7 +44,7 @@ def topical_scope(child: PlanDocument, parent: PlanDocument, units: list[Unit]) 
         for k, h in enumerate(u.context):
             places.setdefault(h, set()).add(tuple(u.context[:k]))
     scored = {h: _share(h, mine, common) for h, at in places.items()
-              if len(at) == 1 and len(_words(h) - common) >= 2 and not _other_round(ordinals(h), rounds)}
+              if len(at) == 1 and len(_words(h) - common) >= 2 and not other_round(ordinals(h), rounds)}
     best = max(scored.values(), default=0.0)
     if best < threshold("scope_min") or best < whole + threshold("scope_margin"):
         return None

@@ -15,7 +15,7 @@ from nlp import resources
 from nlp.dates import find_dates
 from nlp.segment import Layout, Role, layout_of
 from nlp.segment.lines import Line
-from nlp.segment.signoff import has_prefix, split_signature, vocabulary as signoff_vocabulary
+from nlp.segment.signoff import split_signature, vocabulary as signoff_vocabulary
 from nlp.textutil import fold, is_caps, strip_diacritics
 from schema.plan import DocumentHeader, Located, PlanDocument
 

@@ -1,25 +1,11 @@
 """Check 5 (nlp/compliance/deadlines.py): which parent date a child date answers."""
 from __future__ import annotations
 
-import pytest
-
 from nlp.compliance import check
-from nlp.compliance.deadlines import ordinals
 from schema.compliance import FindingKind
 from tests.nlp.compliance.conftest import ROOT, plan_of
 
 DOCS = ROOT / "corpus" / "compliance" / "docs"
-
-
-@pytest.mark.parametrize("text, rounds", [
-    ("Hội nghị hiệp thương lần thứ hai", {"lần": {2}}),
-    ("Đợt 1: từ ngày 01/3 đến ngày 30/3", {"đợt": {1}}),
-    ("giai đoạn 2 (2026 - 2030)", {"giai đoạn": {2}}),
-    ("sau hội nghị lần thứ nhất và lần thứ ba", {"lần": {1, 3}}),
-    ("trong năm 2025 và lần này", {}),
-])
-def test_ordinals(text, rounds):
-    assert ordinals(text) == rounds
 
 
 def test_a_date_for_the_second_round_is_not_held_against_the_first():
