@@ -22,7 +22,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from ingest import IngestError, Limits, load  # noqa: E402
-from ingest.sniff import sniff  # noqa: E402
 
 REALDOCS = ROOT.parent / "shared" / "realdocs"
 

@@ -15,7 +15,6 @@ import ipaddress
 import os
 import queue
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile

@@ -13,7 +13,7 @@ from nlp import resources
 from nlp.segment.lines import Line, split_lines
 from nlp.segment.rules import rules
 from nlp.segment.signoff import SignOff, find_signoff
-from nlp.textutil import fold, is_caps
+from nlp.textutil import is_caps
 from schema.plan import SectionKind
 
 _HEADER_SCAN = 40          # the type line is looked for in the first lines only
