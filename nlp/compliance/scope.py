@@ -8,9 +8,9 @@ the province's movement) names what the parent's own title names, and has no nar
 from __future__ import annotations
 
 from nlp.compliance.config import threshold
-from nlp.compliance.rounds import ordinals, other_round
 from nlp.compliance.items import Unit
 from nlp.compliance.matching import terms
+from nlp.compliance.rounds import ordinals, other_round
 from schema.plan import PlanDocument
 
 
