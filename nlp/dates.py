@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from nlp import resources
+from nlp.textutil import alternation
 
 _SEP = r"\s*[/.\-–]\s*"
 _DAY = r"(?P<d>0?[1-9]|[12]\d|3[01])"
@@ -115,10 +116,6 @@ _CLOCK_PATTERN = re.compile(_CLOCK, re.I)
 _CLOCK_TO_DATE = re.compile(r"\s*,?\s*(?:vào\s+|của\s+)?(?:ngày\s*)?", re.I)
 
 
-def _words(items) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(items, key=len, reverse=True))
-
-
 @lru_cache(maxsize=1)
 def _vocabulary() -> dict:
     return resources.load("deadlines")["time"]
@@ -128,7 +125,7 @@ def _vocabulary() -> dict:
 def _recurrence_pattern() -> re.Pattern:
     alts = []
     for value, words in _vocabulary()["recurrence"].items():
-        alts.append(f"(?P<{value.replace('-', '_')}>{_words(words)})")
+        alts.append(f"(?P<{value.replace('-', '_')}>{alternation(words)})")
     return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.I)
 
 
@@ -151,7 +148,7 @@ def _time_patterns() -> list[tuple[str, re.Pattern]]:
     voc = _vocabulary()
     quarters = "|".join(sorted(map(str, voc["quarters"]), key=len, reverse=True))
     part_year = "|".join(f"(?:{p['pattern']})" for p in voc["part_of_year"])
-    part_month = _words(voc["part_of_month"])
+    part_month = alternation(voc["part_of_month"])
     year2 = r"(?P<y2>(?:19|20)\d\d)"
     return [
         ("year_range", re.compile(

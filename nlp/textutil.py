@@ -15,6 +15,12 @@ for _i, _m in enumerate("ỳýỷỹỵ"):
 _TONE_RE = re.compile(r"(?<![qQ])(" + "|".join(_TONE_MOVE) + r")(?![a-zà-ỹ])")
 
 
+def alternation(words) -> str:
+    """A regex alternation of ``words``, longest first (so "ban hành kế hoạch" wins over "ban
+    hành"), each space matching any run of white space."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 

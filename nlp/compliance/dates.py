@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from nlp.compliance.config import rules
-from nlp.textutil import fold
+from nlp.textutil import alternation, fold
 
 # "05/02/2026", "02/2", "ngày 08 tháng 2 năm 2026", "ngày 15 tháng 12"
 _DATE = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?(?![\d/])"
@@ -48,9 +48,9 @@ def parts(value: str | None) -> tuple[int | None, int | None, int | None] | None
             return None, None, int(value[3:5])
         if value.startswith("--"):
             return None, int(value[2:4]), int(value[5:7]) if len(value) >= 7 else None
-        bits = value.split("-")
-        nums = [int(b) for b in bits[:3]]
-        return (nums + [None, None])[0], (nums + [None, None])[1], (nums + [None, None, None])[2]
+        nums: list[int | None] = [int(b) for b in value.split("-")[:3]]
+        nums += [None] * (3 - len(nums))
+        return nums[0], nums[1], nums[2]
     except ValueError:
         return None
 
@@ -85,18 +85,16 @@ class Period:
 @lru_cache(maxsize=1)
 def _period_pattern() -> re.Pattern:
     r = rules()["periods"]
-    cues = "|".join(sorted(map(re.escape, r["cues"]), key=len, reverse=True))
-    words = "|".join(sorted(map(re.escape, rules()["ordinals"]["numbers"]), key=len, reverse=True))
-    return re.compile(rf"\b(?:{cues})\s+(\d{{1,3}}|{words})\s*(?:\([^)]{{1,20}}\)\s*)?"
-                      rf"(ngày làm việc|ngày|tuần)\b")
+    return re.compile(rf"\b(?:{alternation(r['cues'])})\s+(\d{{1,3}}|{alternation(rules()['number_words'])})"
+                      rf"\s*(?:\([^)]{{1,20}}\)\s*)?({alternation(r['units'])})\b")
 
 
 def periods_in(text: str) -> list[Period]:
-    """The time limits ``text`` sets, in order."""
-    numbers = rules()["ordinals"]["numbers"]
+    """The time limits ``text`` sets, in order (``compliance.yaml: periods``)."""
+    numbers, units = rules()["number_words"], rules()["periods"]["units"]
     out = []
     for m in _period_pattern().finditer(fold(text)):
         n = int(m.group(1)) if m.group(1).isdigit() else numbers[m.group(1)]
-        unit = m.group(2)
-        out.append(Period(n * 7 if unit == "tuần" else n, unit == "ngày làm việc"))
+        days, working = units[m.group(2)]
+        out.append(Period(n * days, working))
     return out

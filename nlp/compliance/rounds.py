@@ -6,20 +6,18 @@ import re
 from functools import lru_cache
 
 from nlp.compliance.config import rules
-from nlp.textutil import fold
+from nlp.textutil import alternation, fold
 
 
 @lru_cache(maxsize=1)
 def _ordinal_pattern() -> re.Pattern:
     r = rules()["ordinals"]
-    nouns = "|".join(sorted(map(re.escape, r["nouns"]), key=len, reverse=True))
-    words = "|".join(sorted(map(re.escape, r["numbers"]), key=len, reverse=True))
-    return re.compile(rf"\b({nouns})\s+(?:thứ\s+)?(\d+|{words})\b")
+    return re.compile(rf"\b({alternation(r['nouns'])})\s+(?:thứ\s+)?(\d+|{alternation(rules()['number_words'])})\b")
 
 
 def ordinals(text: str) -> dict[str, set[int]]:
     """The rounds a sentence names, by noun: "hội nghị hiệp thương lần thứ hai" → {"lần": {2}}."""
-    numbers = rules()["ordinals"]["numbers"]
+    numbers = rules()["number_words"]
     out: dict[str, set[int]] = {}
     for noun, n in _ordinal_pattern().findall(fold(text)):
         out.setdefault(noun, set()).add(int(n) if n.isdigit() else numbers[n])

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from nlp import resources
 from nlp.bodies import BodyMention, find_bodies, names_body
-from nlp.textutil import fold, lines
+from nlp.textutil import alternation, fold, lines
 from schema.plan import PlanDocument, Role
 
 
@@ -34,7 +34,7 @@ def _rules() -> dict:
     t = r["table"]
 
     def alt(words):
-        return "|".join(re.escape(fold(w)).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+        return alternation(fold(w) for w in words)
 
     header = re.compile(r"^(?:(?:" + alt(t["header_prefixes"]) + r")\s+(" +
                         alt([c for cs in t["columns"].values() for c in cs]) + r")|(" +

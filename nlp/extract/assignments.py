@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 from nlp import resources
 from nlp.extract.assignment_tables import label_hits, table_hits
 from nlp.bodies import BodyMention, find_bodies, grammar, level_of, names_body
-from nlp.textutil import fold, lines, sentences
+from nlp.textutil import alternation, fold, lines, sentences
 from schema.plan import Assignment, PlanDocument, Role, Section, SectionKind
 
 if TYPE_CHECKING:
@@ -163,25 +163,21 @@ def section_label(plan: PlanDocument, pos: int) -> str | None:
 @lru_cache(maxsize=1)
 def _rules() -> dict:
     r = resources.load("roles")
-
-    def alt(words):
-        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
     return {
         "parts": [fold(p) for p in r["parts"]],
-        "lead_prefix": re.compile(r"^\s*(?:" + alt(r["prefixes"]["lead"]) + r")\s+", re.IGNORECASE),
-        "neutral_prefix": re.compile(r"^\s*(?:" + alt(r["prefixes"]["neutral"]) + r")\s+", re.IGNORECASE),
-        "lead_cue": re.compile(r"(?<![\w])(?:" + alt(r["lead_cues"]) + r")(?![\w])", re.IGNORECASE),
-        "support_cue": re.compile(r"(?<![\w])(?:" + alt(r["support_cues"]) + r")(?![\w])", re.IGNORECASE),
-        "sep": re.compile(r"^(?:\s|" + alt(r["list_separators"]) + r"|\([^()]*\))*$", re.IGNORECASE),
+        "lead_prefix": re.compile(r"^\s*(?:" + alternation(r["prefixes"]["lead"]) + r")\s+", re.IGNORECASE),
+        "neutral_prefix": re.compile(r"^\s*(?:" + alternation(r["prefixes"]["neutral"]) + r")\s+", re.IGNORECASE),
+        "lead_cue": re.compile(r"(?<![\w])(?:" + alternation(r["lead_cues"]) + r")(?![\w])", re.IGNORECASE),
+        "support_cue": re.compile(r"(?<![\w])(?:" + alternation(r["support_cues"]) + r")(?![\w])", re.IGNORECASE),
+        "sep": re.compile(r"^(?:\s|" + alternation(r["list_separators"]) + r"|\([^()]*\))*$", re.IGNORECASE),
         "exclude_q": [fold(q) for q in r["exclude"]["qualifiers"]],
         "exclude_n": [fold(n) for n in r["exclude"]["nouns"]],
         "precedence": [Role(x) for x in r["precedence"]],
-        "descriptor": re.compile(r"^\s*(?:" + alt(r["descriptors"]) + r")(?![\w])", re.IGNORECASE),
-        "collective_lead": re.compile(r"\s*(?:" + alt(r["heading_collective_leads"]) + r")\s+\S", re.IGNORECASE),
+        "descriptor": re.compile(r"^\s*(?:" + alternation(r["descriptors"]) + r")(?![\w])", re.IGNORECASE),
+        "collective_lead": re.compile(r"\s*(?:" + alternation(r["heading_collective_leads"]) + r")\s+\S", re.IGNORECASE),
         "collective_heads": [fold(h) for h in r["collective_heads"]],
-        "advised": re.compile(r"(?<![\w])(?:" + alt(r["advised_cues"]) + r")\s+$", re.IGNORECASE),
-        "anywhere": re.compile(r"(?<![\w])(?:" + alt(r["lead_anywhere"]) + r")(?![\w])", re.IGNORECASE),
+        "advised": re.compile(r"(?<![\w])(?:" + alternation(r["advised_cues"]) + r")\s+$", re.IGNORECASE),
+        "anywhere": re.compile(r"(?<![\w])(?:" + alternation(r["lead_anywhere"]) + r")(?![\w])", re.IGNORECASE),
     }
 
 

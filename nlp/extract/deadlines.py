@@ -36,7 +36,7 @@ from nlp.bodies import find_bodies
 from nlp.dates import TimeExpr, find_time_expressions, recurrence_at
 from nlp.extract.deadline_tables import find_table_deadlines
 from nlp.extract.references import find_mentions, layout_of
-from nlp.textutil import fold, is_caps
+from nlp.textutil import alternation, fold, is_caps
 from schema.plan import Deadline, PlanDocument, Section
 
 _MARKER = re.compile(r"[ \t]*(?:[-+•*–]+|\d{1,2}(?:\.\d{1,2})*\s?[.)]|[a-zđ]\)|[IVX]{1,5}\s?[.)])?[ \t*_]*")
@@ -53,27 +53,23 @@ def _cfg() -> dict:
     return resources.load("deadlines")
 
 
-def _alt(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
-
-
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
     c = _cfg()
     heads = c["subject_heads"] + [h[0].upper() + h[1:] for h in c["subject_heads"] if h.startswith("các ")]
     upper_heads = [h for h in heads if h[0].isupper()]
     return {
-        "cue": re.compile(rf"(?<!\w)(?P<w>{_alt(c['cues_before'])})[ \t\n]*$", re.I),
-        "block": re.compile(rf"(?<!\w)(?P<w>{_alt(c['blocked_before'])})[ \t\n]*$", re.I),
-        "opening_block": re.compile(rf"(?:{_alt(c['opening_blocked'])})(?!\w)", re.I),
+        "cue": re.compile(rf"(?<!\w)(?P<w>{alternation(c['cues_before'])})[ \t\n]*$", re.I),
+        "block": re.compile(rf"(?<!\w)(?P<w>{alternation(c['blocked_before'])})[ \t\n]*$", re.I),
+        "opening_block": re.compile(rf"(?:{alternation(c['opening_blocked'])})(?!\w)", re.I),
         "label": re.compile(c["time_label"] + r"[ \t]*(?:vào[ \t]+)?(?:ngày[ \t]*)?$", re.I),
-        "head": re.compile(rf"(?<!\w)(?!(?i:{_alt(c['subject_events'])})(?!\w))(?:{_alt(heads)})(?!\w)"),
-        "upper_head": re.compile(rf"(?!(?i:{_alt(c['subject_events'])})(?!\w))(?:{_alt(upper_heads)})(?!\w)"),
-        "verb": re.compile(rf"(?<!\w)(?:{_alt(c['subject_verbs'])})(?!\w)", re.I),
-        "delegation": re.compile(rf"(?<!\w)(?:{_alt(c['delegation_verbs'])})(?!\w)[ \t]*", re.I),
+        "head": re.compile(rf"(?<!\w)(?!(?i:{alternation(c['subject_events'])})(?!\w))(?:{alternation(heads)})(?!\w)"),
+        "upper_head": re.compile(rf"(?!(?i:{alternation(c['subject_events'])})(?!\w))(?:{alternation(upper_heads)})(?!\w)"),
+        "verb": re.compile(rf"(?<!\w)(?:{alternation(c['subject_verbs'])})(?!\w)", re.I),
+        "delegation": re.compile(rf"(?<!\w)(?:{alternation(c['delegation_verbs'])})(?!\w)[ \t]*", re.I),
         "lead_field": re.compile(c["lead_field"], re.I | re.M),
-        "prefix": re.compile(rf"(?:{_alt(c['subject_prefixes'])})(?!\w)[ \t]*", re.I),
-        "report_cue": re.compile(rf"(?<!\w)(?:{_alt(c['report_to_cues'])})(?!\w)[ \t]*", re.I),
+        "prefix": re.compile(rf"(?:{alternation(c['subject_prefixes'])})(?!\w)[ \t]*", re.I),
+        "report_cue": re.compile(rf"(?<!\w)(?:{alternation(c['report_to_cues'])})(?!\w)[ \t]*", re.I),
         "report_stop": re.compile("|".join(
             rf"(?<!\w){re.escape(w)}(?!\w)" if w[0].isalnum() else re.escape(w)
             for w in sorted(c["report_to_stops"], key=len, reverse=True)), re.I),
@@ -83,8 +79,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "schedule_opening": re.compile(c["schedule_opening"], re.I),
         "range_start_link": re.compile(c["range_start_link"], re.I),
         "bracket_event": re.compile(c["bracket_event"], re.I),
-        "sec_exclude": re.compile(rf"(?<!\w)(?:{_alt(c['sections']['exclude'])})(?!\w)", re.I),
-        "sec_include": re.compile(rf"(?<!\w)(?:{_alt(c['sections']['include'])})(?!\w)", re.I),
+        "sec_exclude": re.compile(rf"(?<!\w)(?:{alternation(c['sections']['exclude'])})(?!\w)", re.I),
+        "sec_include": re.compile(rf"(?<!\w)(?:{alternation(c['sections']['include'])})(?!\w)", re.I),
     }
 
 

@@ -10,15 +10,11 @@ import re
 from functools import lru_cache
 
 from nlp import resources
-from nlp.textutil import fold
+from nlp.textutil import alternation, fold
 
 
 def _config() -> dict:
     return resources.load("references")["unnumbered_laws"]
-
-
-def _alt(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
@@ -26,15 +22,15 @@ def law_pattern() -> re.Pattern:
     """Groups: ``name`` (Luật, Bộ luật, …), ``title``, ``year`` ("năm 2015") — or, for kinds cited by
     the year alone, ``yname`` and ``only_year``."""
     cfg = _config()
-    stop = rf"(?i:{_alt(cfg['name_stops'])})(?!\w)"
+    stop = rf"(?i:{alternation(cfg['name_stops'])})(?!\w)"
     word = rf"(?!{stop})[^\W\d_]+(?:-[^\W\d_]+)?"
-    first = rf"(?!(?i:{_alt(cfg['not_first_words'])})(?!\w)){word}"
-    comma = rf",\s+(?=(?i:{_alt(cfg['comma_words'])})(?!\w))"
+    first = rf"(?!(?i:{alternation(cfg['not_first_words'])})(?!\w)){word}"
+    comma = rf",\s+(?=(?i:{alternation(cfg['comma_words'])})(?!\w))"
     year = r"(?:[ \t]*(?:năm[ \t]+)?(?P<year>(?:19|20)\d\d)(?!\d))?"
     return re.compile(
-        rf"(?<!\w)(?:(?P<name>{_alt(cfg['named_types'])})[ \t]+(?P<title>(?:(?i:{cfg['amending']})[ \t]+)?"
+        rf"(?<!\w)(?:(?P<name>{alternation(cfg['named_types'])})[ \t]+(?P<title>(?:(?i:{cfg['amending']})[ \t]+)?"
         rf"{first}(?:(?:[ \t]+|{comma}){word}){{0,{cfg['max_words'] - 1}}}){year}"
-        rf"|(?P<yname>{_alt(cfg['year_types'])})(?:[ \t]+năm)?[ \t]+(?P<only_year>(?:19|20)\d\d)(?!\d))")
+        rf"|(?P<yname>{alternation(cfg['year_types'])})(?:[ \t]+năm)?[ \t]+(?P<only_year>(?:19|20)\d\d)(?!\d))")
 
 
 def amended_name_end(text: str, title: str, pos: int, limit: int) -> int | None:

@@ -16,7 +16,7 @@ from functools import lru_cache
 from nlp import resources
 from nlp.dates import TimeExpr, find_time_expressions
 from nlp.extract.references import layout_of
-from nlp.textutil import fold, is_caps
+from nlp.textutil import alternation, fold, is_caps
 from schema.plan import Located, PlanDocument
 
 _OPEN, _CLOSE = "“\"«", "”\"»"
@@ -90,9 +90,6 @@ def _title_name(text: str, title: tuple[int, int] | None) -> _Found | None:
 
 # ---------------------------------------------------------------- period
 
-def _alts(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
-
 
 @lru_cache(maxsize=1)
 def _period_label() -> re.Pattern:
@@ -100,8 +97,8 @@ def _period_label() -> re.Pattern:
     trình:", or such a label alone on its line."""
     events = [e for e in resources.load("deadlines")["period_events"] if e]
     subjects = resources.load("movement")["period_label_subjects"]
-    return re.compile(rf"^[ \t*_\-+•\d.)]*Thời\s+gian(?:\s+(?:{_alts(events)}))?"
-                      rf"(?:(?:\s+[^\W\d_]+){{0,3}}?\s+(?:{_alts(subjects)}))?"
+    return re.compile(rf"^[ \t*_\-+•\d.)]*Thời\s+gian(?:\s+(?:{alternation(events)}))?"
+                      rf"(?:(?:\s+[^\W\d_]+){{0,3}}?\s+(?:{alternation(subjects)}))?"
                       rf"[ \t*_]*(?::[ \t*_]*(?P<rest>[^\n]*)|[ \t*_]*$)", re.I | re.M)
 
 
@@ -124,7 +121,7 @@ def _block_end(text: str, start: int) -> int:
 
 def _issue_start(plan: PlanDocument, s: int, e: int) -> Located | None:
     """"từ ngày ban hành (Kế hoạch)": the period starts on the plan's own issue date."""
-    cue = re.compile(rf"(?<!\w)(?:{_alts(resources.load('movement')['from_issue_date'])})(?!\w)", re.I)
+    cue = re.compile(rf"(?<!\w)(?:{alternation(resources.load('movement')['from_issue_date'])})(?!\w)", re.I)
     issued = plan.header.issued
     m = cue.search(plan.text, s, e)
     if m is None or issued is None or issued.value is None:
@@ -194,8 +191,7 @@ def _period_from_zone(text: str, zone: tuple[int, int]) -> tuple[TimeExpr | None
 def _plan_period_cues() -> dict[str, re.Pattern]:
     cfg = resources.load("movement")["plan_period"]
     def ending(words):
-        alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-        return re.compile(rf"(?<!\w)(?:{alts})\s*$")
+        return re.compile(rf"(?<!\w)(?:{alternation(words)})\s*$")
     return {k: ending(cfg[k]) for k in ("range_cues", "end_cues", "year_cues", "ignore_after")}
 
 

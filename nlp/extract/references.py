@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 from nlp import resources
 from nlp.dates import find_dates
 from nlp.extract import laws
-from nlp.textutil import fold, is_caps
+from nlp.textutil import alternation, fold, is_caps
 from schema.plan import PlanDocument, Reference, Relation
 
 _UP = "A-ZĐƯƠÂÊÔĂ"
@@ -97,18 +97,14 @@ def _issuers() -> dict[str, dict]:
     return {e["code"].upper(): e for e in resources.load("issuers")}
 
 
-def _alt(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
-
-
 @lru_cache(maxsize=1)
 def _mention_pattern() -> re.Pattern:
     names = [n for e in resources.load("doc_types") for n in e["names"]]
-    so = _alt(_config()["number_words"])
+    so = alternation(_config()["number_words"])
     return re.compile(
-        rf"(?<!\w)(?P<name>{_alt(names)})"
-        rf"(?:\s+(?P<qual>(?:{_alt(_config()['qualifier_issuer_heads'])})\s+(?:[^\W\d_]+\s+){{0,5}}?"
-        rf"|(?:(?!(?:{_alt(names)})(?!\w))[^\W\d_]+\s+){{1,3}}?)(?=(?:{so})\b))?"
+        rf"(?<!\w)(?P<name>{alternation(names)})"
+        rf"(?:\s+(?P<qual>(?:{alternation(_config()['qualifier_issuer_heads'])})\s+(?:[^\W\d_]+\s+){{0,5}}?"
+        rf"|(?:(?!(?:{alternation(names)})(?!\w))[^\W\d_]+\s+){{1,3}}?)(?=(?:{so})\b))?"
         rf"\s*(?:(?P<so>{so})(?!\w)\s*:?\s*)?"
         rf"(?P<num>\d{{1,5}})(?!\d)(?![.,]\d)"
         rf"(?:[ \t]*(?P<sep>[/-])[ \t]*(?P<sym>{_SYMBOL}))?", re.I)
@@ -190,7 +186,7 @@ def _stop_alts(words) -> str:
 def _stop_patterns() -> dict[bool, re.Pattern]:
     cased = _stop_alts(_config()["issuer_stops"])
     names = [n for e in resources.load("doc_types") for n in e["names"]]
-    any_case = _stop_alts(_config()["issuer_stops_any_case"]) + rf"|(?<!\w)và\s+(?:{_alt(names)})(?!\w)"
+    any_case = _stop_alts(_config()["issuer_stops_any_case"]) + rf"|(?<!\w)và\s+(?:{alternation(names)})(?!\w)"
     return {False: re.compile(rf"{cased}|(?i:{any_case})"), True: re.compile(f"{cased}|{any_case}", re.I)}
 
 
@@ -259,7 +255,7 @@ def _read_tail(text: str, m_end: int, limit: int) -> tuple[str | None, str | Non
 
 def _read_subject(text: str, pos: int, limit: int) -> str | None:
     cues = _config()["subject_cues"]
-    m = re.compile(rf"[ \t\n,]*(?:{_alt(cues)})\s+", re.I).match(text, pos, limit)
+    m = re.compile(rf"[ \t\n,]*(?:{alternation(cues)})\s+", re.I).match(text, pos, limit)
     if not m:
         return None
     start = m.end()
@@ -369,7 +365,7 @@ def _line_start(text: str, pos: int) -> int:
 
 
 def _preamble_cue_pattern() -> re.Pattern:
-    return re.compile(rf"^[ \t*_\-•]*(?:{_alt(_config()['preamble_cues'])})(?!\w)", re.M | re.I)
+    return re.compile(rf"^[ \t*_\-•]*(?:{alternation(_config()['preamble_cues'])})(?!\w)", re.M | re.I)
 
 
 def layout_of(plan: PlanDocument) -> Layout:
@@ -427,13 +423,13 @@ def layout_of(plan: PlanDocument) -> Layout:
 
 @lru_cache(maxsize=1)
 def _appendix_pattern() -> re.Pattern:
-    return re.compile(rf"^[ \t*_]*(?:{_alt(_config()['appendix_heads'])})(?!\w)", re.M)
+    return re.compile(rf"^[ \t*_]*(?:{alternation(_config()['appendix_heads'])})(?!\w)", re.M)
 
 
 def _preamble_items(text: str, preamble: tuple[int, int]) -> list[tuple[int, int]]:
     """The Căn cứ / Thực hiện items: each runs from its cue to the next cue (or the end)."""
     cues = [m.start() for m in _preamble_cue_pattern().finditer(text, *preamble)]
-    inline = re.compile(rf"(?<=[;.])\s+(?=(?:{_alt(_config()['preamble_cues'])})(?!\w))", re.I)
+    inline = re.compile(rf"(?<=[;.])\s+(?=(?:{alternation(_config()['preamble_cues'])})(?!\w))", re.I)
     cues += [m.end() for m in inline.finditer(text, *preamble)]
     cues = sorted(set(cues)) or [preamble[0]]
     items = []
@@ -459,8 +455,8 @@ def _item_end(text: str, start: int, end: int) -> int:
 @lru_cache(maxsize=1)
 def _list_goes_on() -> re.Pattern:
     names = [n for e in resources.load("doc_types") for n in e["names"]]
-    so = _alt(_config()["number_words"])
-    return re.compile(rf"\s*[*_]*(?:{_alt(names)})\s+(?:[^\W\d_]+\s+){{0,3}}?(?:{so})\s*:?\s*\d")
+    so = alternation(_config()["number_words"])
+    return re.compile(rf"\s*[*_]*(?:{alternation(names)})\s+(?:[^\W\d_]+\s+){{0,3}}?(?:{so})\s*:?\s*\d")
 
 
 def _is_own(m: Mention, text: str, layout: Layout) -> bool:
@@ -516,7 +512,7 @@ def _title_score(m: Mention, text: str, item_end: int, layout: Layout) -> float:
         return max(fuzz.ratio(fold(c), fold(t)) for c in quoted_context for t in quoted_title)
     if not (m.subject and layout.plan_title):
         return 0.0
-    if re.match(rf"(?:{_alt(cfg['never_parent_subjects'])})(?!\w)", fold(m.subject).strip()):
+    if re.match(rf"(?:{alternation(cfg['never_parent_subjects'])})(?!\w)", fold(m.subject).strip()):
         return 0.0
     score = fuzz.token_sort_ratio(fold(m.subject), fold(layout.plan_title))
     score = score * cfg["implements_min_similarity"] / cfg["implements_min_similarity_unquoted"]
@@ -580,9 +576,9 @@ def _emulation_choice(top: list[Mention], layout: Layout) -> Mention | None:
     """For an emulation plan, the first listed document whose subject is emulation or awards
     ("Hướng dẫn … về khen thưởng trong công tác bầu cử", "… ban hành Kế hoạch triển khai Đợt thi đua …")."""
     cfg = _config()
-    if not re.search(rf"(?<!\w)(?:{_alt(cfg['emulation_title_words'])})(?!\w)", fold(layout.plan_title)):
+    if not re.search(rf"(?<!\w)(?:{alternation(cfg['emulation_title_words'])})(?!\w)", fold(layout.plan_title)):
         return None
-    cue = re.compile(rf"(?<!\w)(?:{_alt(fold(w) for w in cfg['emulation_subject_words'])})(?!\w)")
+    cue = re.compile(rf"(?<!\w)(?:{alternation(fold(w) for w in cfg['emulation_subject_words'])})(?!\w)")
     return next((m for m in top if m.subject and cue.search(fold(m.subject))), None)
 
 
@@ -618,14 +614,14 @@ def _parents_of_item(text: str, top: list[Mention], item_end: int, layout: Layou
 
 def _choose_parent(text: str, mentions: list[Mention], layout: Layout) -> None:
     cfg = _config()
-    impl_cue = re.compile(rf"[ \t*_\-•]*(?:{_alt(cfg['implements_cues'])})(?!\w)", re.I)
+    impl_cue = re.compile(rf"[ \t*_\-•]*(?:{alternation(cfg['implements_cues'])})(?!\w)", re.I)
     title_mentions = [m for m in mentions if m.zone == "title" and m.number is not None]   # not a law
     if title_mentions and layout.title:
         head = text[layout.title[0]:title_mentions[0].start]
-        if re.search(rf"(?:{_alt(cfg['implements_cues'])})\s*$", head.strip(), re.I):
+        if re.search(rf"(?:{alternation(cfg['implements_cues'])})\s*$", head.strip(), re.I):
             title_mentions[0].relation = Relation.IMPLEMENTS
             return
-    parent_cue = re.compile(rf"[ \t*_\-•]*(?:{_alt(cfg['parent_item_cues'])})(?!\w)", re.I)
+    parent_cue = re.compile(rf"[ \t*_\-•]*(?:{alternation(cfg['parent_item_cues'])})(?!\w)", re.I)
     candidates: list[tuple[Mention, int, bool]] = []          # (mention, item end, "Thực hiện" item)
     for item in layout.preamble_items:
         inside = [m for m in mentions if m.zone == "preamble" and item[0] <= m.start < item[1]]
@@ -712,10 +708,10 @@ def unnumbered_in_preamble(text: str, layout: Layout) -> list[Mention]:
     """Documents a preamble item names without a number, where it names one itself: right after
     its cue or a ";" ("Thực hiện Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng; …")."""
     cfg = _config()
-    cues = _alt(cfg["preamble_cues"])
-    pattern = re.compile(rf"(?:(?<!\w)(?:{cues})[ \t*_]+|;[ \t\n*_]*)(?P<type>{_alt(cfg['unnumbered_preamble_types'])})"
+    cues = alternation(cfg["preamble_cues"])
+    pattern = re.compile(rf"(?:(?<!\w)(?:{cues})[ \t*_]+|;[ \t\n*_]*)(?P<type>{alternation(cfg['unnumbered_preamble_types'])})"
                          rf"(?P<name>[ \t\n]+[^;\n]{{3,300}}?)[ \t*_]*(?=;|\.?[ \t*_]*(?:\n|$))")
-    numbered = re.compile(rf"\s*(?:[^\W\d_]+\s+){{0,3}}?(?:{_alt(cfg['number_words'])})?\s*:?\s*\d")
+    numbered = re.compile(rf"\s*(?:[^\W\d_]+\s+){{0,3}}?(?:{alternation(cfg['number_words'])})?\s*:?\s*\d")
     names = _type_names()
     out = []
     for start, end in layout.preamble_items:
