@@ -84,12 +84,13 @@ def movement(child: PlanDocument, parent: PlanDocument) -> list[Finding]:
                                message=f"Phong trào “{have.value}” không khớp phong trào cấp trên “{pm.name.value}”.",
                                child_span=have.span, child_text=have.value,
                                parent_span=pm.name.span, parent_text=pm.name.value))
-    bounds = [(cm.period_start, pm.period_start, "bắt đầu trước"), (cm.period_end, pm.period_end, "kết thúc sau")]
-    for c, p, words in bounds:
+    # (child bound, parent bound, wording, whether the child's bound must be the later one)
+    bounds = [(cm.period_start, pm.period_start, "bắt đầu trước", True),
+              (cm.period_end, pm.period_end, "kết thúc sau", False)]
+    for c, p, words, child_later in bounds:
         if not c or not p:
             continue
-        outside = later(p.value, c.value) if words == "bắt đầu trước" else later(c.value, p.value)
-        if outside:
+        if later(p.value, c.value) if child_later else later(c.value, p.value):
             out.append(Finding(kind=FindingKind.PERIOD_OUTSIDE, severity=Severity.WARNING,
                                message=f"Thời gian thực hiện {words} thời gian của kế hoạch cấp trên "
                                        f"({c.value} so với {p.value}).",

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from nlp.compliance.config import has_cue, rules, threshold
 from nlp.compliance.dates import dates_in, later, parts, periods_in
 from nlp.compliance.items import Unit, headings_above, section_at
 from nlp.compliance.matching import Index, Passage, terms, without_bodies
 from nlp.compliance.rounds import ordinals, other_round
-from nlp.compliance.config import has_cue, rules, threshold
 from nlp.compliance.tasks import concerns, tasked_ranges
 from nlp.textutil import fold
 from schema.compliance import Finding, FindingKind, Severity
@@ -124,6 +124,7 @@ def check(child: PlanDocument, parent: PlanDocument, index: Index, units: list[U
     child_dls = [d for d in child.deadlines if d.due]
     passages = [Passage(d.span.start, d.span.end, d.text, frozenset(terms(_what(d), noise)))
                 for d in child_dls]
+    rounds = [_rounds_of(child, d) for d in child_dls]
     out = []
     issued = child.header.issued
     for pd in parent_deadlines(child, parent):
@@ -142,8 +143,9 @@ def check(child: PlanDocument, parent: PlanDocument, index: Index, units: list[U
                                message=f"Hạn {pd.due} của cấp trên (“{(pd.action or pd.text)[:120]}”) không được cụ thể hóa.",
                                parent_span=pspan, parent_text=ptext))
         for _, p in matched:
-            cd = child_dls[passages.index(p)]
-            if other_round(_rounds_of(child, cd), ordinals(pd.text)):
+            k = passages.index(p)
+            cd = child_dls[k]
+            if other_round(rounds[k], ordinals(pd.text)):
                 continue
             if later(cd.due, pd.due):
                 out.append(_late(child, parent, cd, pd.due, pspan))
@@ -153,11 +155,10 @@ def check(child: PlanDocument, parent: PlanDocument, index: Index, units: list[U
                                 if not has_cue(fold(d.what), r["plan_deliverable_cues"])], noise)
     undated = _Candidates(index, [Dated(u.start, u.end, "", without_bodies(u.text))
                                   for u in units if not dates_in(u.text)], noise)
-    for cd in child_dls:
-        rounds = _rounds_of(child, cd)
-        pd = _counterpart(_what(cd), dated, undated, rounds)
+    for cd, its_rounds in zip(child_dls, rounds):
+        pd = _counterpart(_what(cd), dated, undated, its_rounds)
         if pd is None:   # "… dự kiến tổ chức hội nghị vào ngày 05/02": the step is named in the lines above
-            pd = _counterpart(without_bodies(_lead_in(child, cd)), dated, undated, rounds)
+            pd = _counterpart(without_bodies(_lead_in(child, cd)), dated, undated, its_rounds)
         if pd is None or not later(cd.due, pd.due) or any(
                 f.kind == FindingKind.LATE_DEADLINE and f.child_span == cd.span for f in out):
             continue
@@ -172,11 +173,11 @@ def _longer_periods(child: PlanDocument, parent: PlanDocument, index: Index, uni
     """Time limits counted from an event: a child line giving a step more days than the parent
     sentence closest in wording gives it ("sau 03 ngày kể từ ngày tổ chức hội nghị" against
     "sau 01 (một) ngày") is late, whatever the calendar dates turn out to be."""
-    limited = [(u, periods_in(u.text)) for u in units]
-    limited = [(u, ps[0]) for u, ps in limited if ps]
-    if not limited:
+    limit_at = {u.start: ps[0] for u in units if (ps := periods_in(u.text))}
+    if not limit_at:
         return []
-    candidates = _Candidates(index, [Dated(u.start, u.end, "", without_bodies(u.text)) for u, _ in limited], noise)
+    candidates = _Candidates(index, [Dated(u.start, u.end, "", without_bodies(u.text))
+                                     for u in units if u.start in limit_at], noise)
     out = []
     for p in index.passages:
         mine = periods_in(p.text)
@@ -185,7 +186,7 @@ def _longer_periods(child: PlanDocument, parent: PlanDocument, index: Index, uni
         score, found = candidates.closest(without_bodies(p.text))
         if found is None or score < threshold("deadline_pair"):
             continue
-        theirs = next(per for u, per in limited if u.start == found.start)
+        theirs = limit_at[found.start]
         if mine[0].working == theirs.working and mine[0].days > theirs.days:
             pspan = parent.span(found.start, found.end)
             out.append(Finding(kind=FindingKind.LATE_DEADLINE, severity=Severity.ERROR,
