@@ -14,8 +14,8 @@ from nlp.compliance import check
 from schema.compliance import ComplianceReport
 from schema.plan import PlanDocument
 from service.db.models import Document
-from service.linking import AMBIGUOUS, RESOLVED, RefKey, number_key, resolve, symbol_key, year_of
-from service.storage import load_plan, references_of
+from service.linking import AMBIGUOUS, RESOLVED
+from service.storage import load_plan, references_of, resolve_reference
 
 
 class UnknownDocument(LookupError):
@@ -68,13 +68,9 @@ def compliance_for(session: Session, doc_id: int, parent_id: int | None = None) 
 
 def stored_parent_for(session: Session, plan: PlanDocument) -> int:
     """The stored document an unstored plan's implements reference names (``kehoach check FILE``)."""
-    from service.storage import _candidates, _doc_key   # the repository's own lookup
-
     refs = [r for r in plan.references if r.relation.value == "implements"]
     for ref in refs:
-        key = RefKey(doc_type=ref.doc_type, number_key=number_key(ref.number), symbol_key=symbol_key(ref.symbol),
-                     year=year_of(ref.issued, ref.symbol), issued=ref.issued, issuer=ref.issuer)
-        res = resolve(key, [_doc_key(d) for d in _candidates(session, key.number_key, key.symbol_key)])
+        res = resolve_reference(session, ref)
         if res.status == RESOLVED:
             return res.target_id
         if res.status == AMBIGUOUS:

@@ -191,6 +191,12 @@ def _apply(row: ReferenceLink, candidates: list[Document]) -> None:
     row.status, row.target_id, row.candidates = res.status, res.target_id, json.dumps(res.candidates)
 
 
+def resolve_reference(session: Session, ref: Reference) -> linking.Resolution:
+    """The stored document(s) a reference of an unstored plan names, as a stored one's would resolve."""
+    row = _reference_row(0, ref)
+    return linking.resolve(_ref_key(row), [_doc_key(d) for d in _candidates(session, row.number_key, row.symbol_key)])
+
+
 def relink_key(session: Session, number_key: str | None, symbol_key: str | None) -> None:
     """Re-resolve every reference with this number and symbol (a document came or went)."""
     if not number_key or not symbol_key:
