@@ -6,8 +6,6 @@ and the CLI turn into clear messages.
 """
 from __future__ import annotations
 
-import json
-
 from sqlalchemy.orm import Session
 
 from nlp.compliance import check
@@ -43,7 +41,7 @@ def parent_id_of(session: Session, doc_id: int) -> int:
     resolved = [r.target_id for r in rows if r.status == RESOLVED and r.target_id is not None]
     if resolved:
         return resolved[0]
-    ambiguous = sorted({c for r in rows if r.status == AMBIGUOUS for c in json.loads(r.candidates)})
+    ambiguous = sorted({c for r in rows if r.status == AMBIGUOUS for c in r.candidate_ids})
     if ambiguous:
         raise AmbiguousParent(doc_id, ambiguous)
     cited = ", ".join(f"{r.number or '?'}/{r.symbol or '?'}" for r in rows)

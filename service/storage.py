@@ -133,6 +133,7 @@ def fill_document(doc: Document, plan: PlanDocument) -> None:
              plan.text]
     doc.search_text = fold(" ".join(p for p in parts if p))
     doc.plan_json = plan.model_dump_json()
+    doc.deadline_count = len(plan.deadlines)
     doc.parsed_at = datetime.now(timezone.utc)
 
 

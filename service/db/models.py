@@ -5,6 +5,7 @@ document columns are copies of header values that listing, filtering and linking
 """
 from __future__ import annotations
 
+import json
 from datetime import datetime, timezone
 
 from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text
@@ -46,6 +47,7 @@ class Document(Base):
     movement_key: Mapped[str | None] = mapped_column(Text)          # folded, for filtering
     search_text: Mapped[str] = mapped_column(Text, default="")      # folded title/issuer/movement/symbol
     plan_json: Mapped[str] = mapped_column(Text)
+    deadline_count: Mapped[int | None] = mapped_column(Integer)     # len(plan.deadlines), for the list
 
     references: Mapped[list[ReferenceLink]] = relationship(
         back_populates="document", cascade="all, delete-orphan", passive_deletes=True,
@@ -82,6 +84,13 @@ class ReferenceLink(Base):
     status: Mapped[str] = mapped_column(String(16), default="unresolved")
     target_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
     candidates: Mapped[str] = mapped_column(Text, default="[]")     # JSON list of document ids
+
+    @property
+    def candidate_ids(self) -> list[int]:
+        try:
+            return [int(c) for c in json.loads(self.candidates)]
+        except (ValueError, TypeError):
+            return []
 
     document: Mapped[Document] = relationship(back_populates="references", foreign_keys=[document_id])
 

@@ -1,7 +1,6 @@
 """The server-rendered pages: document list, upload, document page."""
 from __future__ import annotations
 
-import json
 import logging
 import math
 import secrets
@@ -83,19 +82,12 @@ def document_list(request: Request, session: SessionDep, issuer: str = "", doc_t
     pages = max(1, math.ceil(total / PAGE_SIZE))
     query = {k: v for k, v in {"issuer": issuer, "doc_type": doc_type, "year": year,
                                "movement": movement, "q": q}.items() if v}
-    items = [{"doc": d, "deadlines": _deadline_count(d)} for d in rows]
+    items = [{"doc": d, "deadlines": d.deadline_count} for d in rows]
     types = [t for t in session.scalars(select(Document.doc_type).distinct().order_by(Document.doc_type)) if t]
     return render(request, "list.html", {
         "items": items, "total": total, "page": number, "pages": pages, "filters": query, "types": types,
         "prev_url": f"/?{urlencode({**query, 'page': number - 1})}" if number > 1 else None,
         "next_url": f"/?{urlencode({**query, 'page': number + 1})}" if number < pages else None})
-
-
-def _deadline_count(doc: Document) -> int | None:
-    try:
-        return len(load_plan(doc).deadlines)
-    except Exception:           # a stale parse: the list still shows the row
-        return None
 
 
 # ---- upload ---------------------------------------------------------------------------------
@@ -144,19 +136,12 @@ def _references(session: Session, plan, doc_id: int) -> list[dict]:
         row = rows.get(i)
         status = row.status if row else "unresolved"
         target = session.get(Document, row.target_id) if row and row.target_id else None
-        candidates = [session.get(Document, c) for c in _candidates(row)] if status == "ambiguous" else []
+        candidates = [session.get(Document, c) for c in row.candidate_ids] if status == "ambiguous" else []
         out.append({"index": i, "relation": ref.relation.value, "title": reference_title(ref),
                     "number": "/".join(p for p in (ref.number, ref.symbol) if p), "issuer": ref.issuer,
                     "issued": ref.issued, "status": status, "target": target,
                     "candidates": [c for c in candidates if c is not None]})
     return out
-
-
-def _candidates(row) -> list[int]:
-    try:
-        return [int(c) for c in json.loads(row.candidates)]
-    except (ValueError, TypeError):
-        return []
 
 
 def _feeds(request: Request, settings: Settings, doc: Document, bodies: list[str]) -> dict:

@@ -1,7 +1,6 @@
 """/api/documents: upload, list and search, read (contract JSON, source, parts), delete."""
 from __future__ import annotations
 
-import json
 import logging
 from typing import Annotated
 from urllib.parse import quote
@@ -48,7 +47,7 @@ def _media_type(fmt: str, data: bytes) -> str:
 def _links(session, doc_id: int) -> list[dict]:
     return [{"position": r.position, "relation": r.relation, "doc_type": r.doc_type, "number": r.number,
              "symbol": r.symbol, "issued": r.issued, "issuer": r.issuer, "status": r.status,
-             "target_id": r.target_id, "candidates": json.loads(r.candidates)}
+             "target_id": r.target_id, "candidates": r.candidate_ids}
             for r in references_of(session, doc_id)]
 
 

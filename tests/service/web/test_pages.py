@@ -69,6 +69,10 @@ def test_list_shows_real_plans_and_filters_them(client, two_plans):
     assert "235/KH-UBND" in rows and "987/KH-UBND" in rows
     assert "Ủy ban nhân dân tỉnh Thanh Hóa" in rows and "18/11/2025" in rows
     assert f'href="/documents/{thanh_hoa}"' in page.text
+    # the deadline count of each row is the stored parse's
+    stored = client.get(f"/api/documents/{thanh_hoa}/deadlines").json()
+    row = next(r for r in re.findall(r"<tr>.*?</tr>", page.text, re.S) if f'href="/documents/{thanh_hoa}"' in r)
+    assert re.findall(r'<td class="num">(\d+)</td>', row) == [str(len(stored["deadlines"]))]
 
     only = client.get("/", params={"issuer": "Thanh Hóa"}).text
     assert "235/KH-UBND" in only and "987/KH-UBND" not in only and "1 văn bản" in only
