@@ -1,7 +1,9 @@
 """The compliance fixtures: a province emulation plan and the district plan answering it (made
-for these tests), and a commune plan answering a real provincial plan from the corpus."""
+for these tests), a commune plan answering a real provincial plan from the corpus, and the
+documents of the labelled set (corpus/compliance/docs)."""
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -15,8 +17,17 @@ FIXTURES = ROOT / "tests" / "fixtures" / "compliance"
 NGHE_AN_980 = ROOT / "corpus" / "sources" / "tvpl_KH_980-KH-UBND_NgheAn_2025-11-18.txt"
 
 
+DOCS = ROOT / "corpus" / "compliance" / "docs"
+
+
 def plan_of(path: Path):
     return analyze(load(path))
+
+
+@lru_cache(maxsize=None)
+def labelled(name: str):
+    """A document of the labelled set, analysed once per test session (no test changes a plan)."""
+    return plan_of(DOCS / name)
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,7 @@ from nlp.compliance.items import passages
 from nlp.compliance.matching import Index
 from nlp.compliance.awards import own_authority
 from schema.compliance import FindingKind, ItemStatus
-from tests.nlp.compliance.conftest import ROOT, plan_of
+from tests.nlp.compliance.conftest import labelled
 
 
 def statuses(report):
@@ -124,9 +124,8 @@ def test_speed(district, province, nghe_an, commune):
 def test_a_parent_unit_asking_for_this_very_plan_is_covered_by_the_plan_itself():
     # TT 01/2022/TT-BLĐTBXH Điều 8.4: the Sở "… xây dựng kế hoạch và triển khai thu thập, cập nhật
     # thông tin về cung lao động"; KH 672/KH-UBND is that plan, as its title says
-    docs = ROOT / "corpus" / "compliance" / "docs"
-    circular = plan_of(docs / "qb_TT_01-2022-TT-BLDTBXH_2022-01-25.txt")
-    plan = plan_of(docs / "qb_KH_672-KH-UBND_QuangBinh_2024-04-17_transcribed.txt")
+    circular = labelled("qb_TT_01-2022-TT-BLDTBXH_2022-01-25.txt")
+    plan = labelled("qb_KH_672-KH-UBND_QuangBinh_2024-04-17_transcribed.txt")
     report = check(plan, circular)
     asked = [it for it in report.items if "để xây dựng kế hoạch và triển khai thu thập" in it.text]
     assert len(asked) == 2          # supply (Điều 8.4) and demand (Điều 11.3)

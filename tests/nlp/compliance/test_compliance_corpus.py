@@ -9,26 +9,22 @@ from nlp.compliance import check
 from nlp.compliance.awards import authority
 from nlp.compliance.items import content_items
 from schema.compliance import FindingKind
-from tests.conftest import CORPUS
-
-from tests.nlp.compliance.conftest import plan_of
-
-DOCS = CORPUS / "compliance" / "docs"
+from tests.nlp.compliance.conftest import labelled
 
 
 @pytest.fixture(scope="module")
 def guidance():
-    return plan_of(DOCS / "lm_HD_hiepthuong_MTTQ-QuangNinh_2025-11.docx")
+    return labelled("lm_HD_hiepthuong_MTTQ-QuangNinh_2025-11.docx")
 
 
 @pytest.fixture(scope="module")
 def hiepthuong_v1():
-    return plan_of(DOCS / "var_KH_hiepthuong-lan2_LuongMinh_v1.txt")
+    return labelled("var_KH_hiepthuong-lan2_LuongMinh_v1.txt")
 
 
 @pytest.fixture(scope="module")
 def cutri_v3():
-    return plan_of(DOCS / "var_KH_HN-cutri-noicutru_LuongMinh_v3.txt")
+    return labelled("var_KH_HN-cutri-noicutru_LuongMinh_v3.txt")
 
 
 def _unit_at(units, plan, quote):

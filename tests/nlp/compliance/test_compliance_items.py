@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from nlp.compliance.items import content_items, passages
 from nlp.compliance.tasks import task_units
-from tests.nlp.compliance.conftest import ROOT, plan_of
+from tests.nlp.compliance.conftest import labelled
 
 
 def test_content_items_skip_purpose_awards_and_organisation(province):
@@ -36,7 +36,7 @@ def test_passages_cover_the_body_not_the_header(district):
 def test_a_chapter_title_that_only_mentions_a_content_word_is_not_a_content_part():
     # NQLT 102/2025: chapter I's title says "… thỏa thuận về cơ cấu, thành phần, số lượng …";
     # that does not make it the one content part: every chapter but the final provisions counts
-    resolution = plan_of(ROOT / "corpus" / "compliance" / "docs" / "lm_NQLT_102-2025_2025-09-26.txt")
+    resolution = labelled("lm_NQLT_102-2025_2025-09-26.txt")
     chapters = {u.path[0].label for u in content_items(resolution)}
     assert chapters == {"I", "II", "III", "IV", "V"}
     assert any(u.path[0].label == "III" and "hội nghị hiệp thương lần thứ hai" in u.text

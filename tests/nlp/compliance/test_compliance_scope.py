@@ -5,16 +5,14 @@ from nlp.compliance import check
 from nlp.compliance.items import content_items
 from nlp.compliance.scope import topical_scope
 from schema.compliance import FindingKind, ItemStatus, Severity
-from tests.nlp.compliance.conftest import ROOT, plan_of
-
-DOCS = ROOT / "corpus" / "compliance" / "docs"
+from tests.nlp.compliance.conftest import labelled
 
 
 def test_a_plan_on_one_task_of_a_guidance_is_scoped_to_that_task():
     # the commune Front's guidance on the elections has eight tasks; the plan for receiving
     # citizens and complaints answers "6. Công tác tiếp công dân, xử lý đơn thư về bầu cử"
-    guidance = plan_of(DOCS / "lm_HD_MTTQ-bau-cu_LuongMinh_2025-11.docx")
-    plan = plan_of(DOCS / "lm_KH_tiepcongdan_LuongMinh_2025-12-10.docx")
+    guidance = labelled("lm_HD_MTTQ-bau-cu_LuongMinh_2025-11.docx")
+    plan = labelled("lm_KH_tiepcongdan_LuongMinh_2025-12-10.docx")
     units = content_items(guidance)
     scope = topical_scope(plan, guidance, units)
     assert scope is not None and len(scope) == 22
@@ -40,6 +38,6 @@ def test_a_plan_answering_the_whole_parent_has_no_narrower_scope(district, provi
 def test_a_heading_repeated_in_every_step_is_no_topic():
     # the provincial guidance repeats "A. ĐỐI VỚI NGƯỜI ỨNG CỬ ĐẠI BIỂU QUỐC HỘI" in each step,
     # and its words are those of its own title: the voter-meeting plan is not scoped to it
-    guidance = plan_of(DOCS / "lm_HD_hiepthuong_MTTQ-QuangNinh_2025-11.docx")
-    plan = plan_of(DOCS / "lm_KH_HN-cutri-noicutru_LuongMinh_2026-01-12.docx")
+    guidance = labelled("lm_HD_hiepthuong_MTTQ-QuangNinh_2025-11.docx")
+    plan = labelled("lm_KH_HN-cutri-noicutru_LuongMinh_2026-01-12.docx")
     assert topical_scope(plan, guidance, content_items(guidance)) is None

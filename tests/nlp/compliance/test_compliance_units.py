@@ -8,25 +8,22 @@ import pytest
 from nlp.compliance import _lead, _task_noise
 from nlp.compliance.items import content_items
 from nlp.compliance.tasks import task_units
-from tests.conftest import CORPUS
-from tests.nlp.compliance.conftest import plan_of
-
-DOCS = CORPUS / "compliance" / "docs"
+from tests.nlp.compliance.conftest import labelled
 
 
 @pytest.fixture(scope="module")
 def commune_guidance():
-    return plan_of(DOCS / "lm_HD_MTTQ-bau-cu_LuongMinh_2025-11.docx")
+    return labelled("lm_HD_MTTQ-bau-cu_LuongMinh_2025-11.docx")
 
 
 @pytest.fixture(scope="module")
 def circular():
-    return plan_of(DOCS / "qb_TT_01-2022-TT-BLDTBXH_2022-01-25.txt")
+    return labelled("qb_TT_01-2022-TT-BLDTBXH_2022-01-25.txt")
 
 
 @pytest.fixture(scope="module")
 def voter_plan():
-    return plan_of(DOCS / "lm_KH_HN-cutri-noicutru_LuongMinh_2026-01-12.docx")
+    return labelled("lm_KH_HN-cutri-noicutru_LuongMinh_2026-01-12.docx")
 
 
 def _unit_at(units, plan, quote):
@@ -82,8 +79,8 @@ def test_the_lead_of_a_unit_is_its_opening_words_without_label_or_bodies(text, l
 def test_item_ids_are_unique_when_the_parent_restarts_its_numbering():
     from nlp.compliance import check
     # the Quảng Ninh guidance numbers "I., II., …" afresh under every step (A., B., …)
-    parent = plan_of(DOCS / "lm_HD_hiepthuong_MTTQ-QuangNinh_2025-11.docx")
-    child = plan_of(DOCS / "lm_KH_hiepthuong-lan2_LuongMinh_2026-01.docx")
+    parent = labelled("lm_HD_hiepthuong_MTTQ-QuangNinh_2025-11.docx")
+    child = labelled("lm_KH_hiepthuong-lan2_LuongMinh_2026-01.docx")
     ids = [it.id for it in check(child, parent).items]
     assert len(ids) == len(set(ids))
     assert any(i.startswith("II.1~") for i in ids)
